@@ -1,0 +1,119 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+/** Imports that would make the pure core impure: SDKs, Node built-ins, I/O libraries, other layers. */
+const impureForCore = [
+  { group: ["@azure/*"], message: "src/core is pure: no Azure SDK (see ARCHITECTURE.md)." },
+  { group: ["node:*"], message: "src/core is pure: no Node built-ins; take values as arguments." },
+  {
+    group: ["undici", "nodemailer", "croner", "p-limit"],
+    message: "src/core is pure: I/O libraries belong in adapters.",
+  },
+  {
+    group: ["**/adapters/**", "**/app/**", "**/functions/**", "**/cli/**", "**/config/**"],
+    message: "src/core depends on nothing but itself.",
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      ".ci/**",
+      "bin/**",
+      "**/*.js",
+      "!eslint.config.js",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ["eslint.config.js"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": "error",
+      "@typescript-eslint/only-throw-error": "error",
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "Read settings through src/config only." },
+      ],
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: impureForCore }],
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "src/core is pure." },
+        { name: "fetch", message: "src/core is pure." },
+        { name: "setTimeout", message: "src/core is pure: time is passed in." },
+      ],
+      "no-restricted-properties": [
+        "error",
+        { object: "Date", property: "now", message: "src/core takes the time as an argument." },
+        { object: "Math", property: "random", message: "src/core is deterministic." },
+      ],
+    },
+  },
+  {
+    files: ["src/app/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/adapters/**", "**/functions/**", "**/cli/**", "@azure/*", "undici"],
+              message: "Use cases take ports, not adapters or SDK clients.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/functions/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/adapters/**"],
+              message: "Triggers call use cases; adapters are wired in the composition root.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // process.env is read in exactly one place; CLI and bench entry points may touch argv/exit.
+    files: [
+      "src/config/**/*.ts",
+      "src/cli/**/*.ts",
+      "test/**/*.ts",
+      "bench/**/*.ts",
+      "vitest.config.ts",
+      "src/composition-root.ts",
+    ],
+    rules: { "no-restricted-globals": "off" },
+  },
+  {
+    files: ["test/**/*.ts", "bench/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "@typescript-eslint/unbound-method": "off",
+    },
+  },
+);

@@ -1,0 +1,42 @@
+import type { DesiredState } from "../../core/desired-state.js";
+
+export interface StoredDesiredState {
+  /** Profile key, lower case. */
+  profile: string;
+  document: DesiredState;
+  /** Opaque concurrency token; HTTP hands it out as the ETag. */
+  etag: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface DesiredStateChange {
+  profile: string;
+  version: number;
+  at: string;
+  by: string;
+  /** Undefined for the first version. */
+  before?: DesiredState;
+  after: DesiredState;
+}
+
+/**
+ * Desired state per profile. Writes are all-or-nothing: a rejected write changes nothing.
+ */
+export interface DesiredStateStore {
+  get(profile: string): Promise<StoredDesiredState | undefined>;
+  /** Every stored document (one query per audit cycle). */
+  list(): Promise<StoredDesiredState[]>;
+  /** @throws AppError PRECONDITION_FAILED when a document already exists. */
+  create(profile: string, document: DesiredState, updatedBy: string): Promise<StoredDesiredState>;
+  /** @throws AppError PRECONDITION_FAILED when `etag` is stale; NOT_FOUND when there is nothing to replace. */
+  replace(
+    profile: string,
+    document: DesiredState,
+    etag: string,
+    updatedBy: string,
+  ): Promise<StoredDesiredState>;
+  /** Accepted changes, newest first. */
+  history(profile: string): Promise<DesiredStateChange[]>;
+}

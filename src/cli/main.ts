@@ -1,0 +1,49 @@
+import { describeError } from "../app/errors.js";
+import { EXIT, processIo, UsageError, type CliIo } from "./io.js";
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/** Commands load lazily so `check` never pays for the Azure SDKs that `audit` needs. */
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+export function registerCommand(name: string, summary: string, load: () => Promise<Command>): void {
+  commands[name] = { summary, load };
+}
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);
+  return [
+    "Usage: tm-sentinel <command> [options]",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "Run `tm-sentinel <command> --help` for a command's options.",
+  ].join("\n");
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  await import("./commands.js");
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(usage());
+    return name === undefined ? EXIT.USAGE : EXIT.OK;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`tm-sentinel: unknown command "${name}"\n\n${usage()}`);
+    return EXIT.USAGE;
+  }
+  try {
+    return await (
+      await command.load()
+    )(rest, io);
+  } catch (e: unknown) {
+    if (e instanceof UsageError) {
+      io.err(`tm-sentinel ${name}: ${e.message}`);
+      return EXIT.USAGE;
+    }
+    io.err(`tm-sentinel ${name}: ${describeError(e)}`);
+    return EXIT.USAGE;
+  }
+}

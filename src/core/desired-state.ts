@@ -1,0 +1,30 @@
+import type { CustomHeader, MonitorProtocol, StatusCodeRange } from "./profile.js";
+
+/**
+ * The desired state of one profile (design.md §3). Array order of `endpoints` is the failover
+ * order, primary first. Only the monitor keys given are compared. The zod schema that validates
+ * it lives in desired-schema.ts; this type is what the rest of the code relies on.
+ */
+export interface DesiredEndpoint {
+  name: string;
+  enabled: boolean;
+}
+
+export interface DesiredMonitor {
+  protocol?: MonitorProtocol;
+  port?: number;
+  path?: string;
+  intervalInSeconds?: number;
+  timeoutInSeconds?: number;
+  toleratedNumberOfFailures?: number;
+  expectedStatusCodeRanges?: StatusCodeRange[];
+  customHeaders?: CustomHeader[];
+}
+
+export interface DesiredState {
+  routingMethod: "Priority";
+  endpoints: DesiredEndpoint[];
+  monitor?: DesiredMonitor;
+  ttl?: number;
+  vanityDomains?: string[];
+}

@@ -1,0 +1,52 @@
+import type { Finding } from "./finding.js";
+import type { EndpointMonitorStatus, EndpointType, ProfileMonitorStatus } from "./profile.js";
+import type { ProbeResult } from "./probe-result.js";
+
+/**
+ * Which statuses decided the serving endpoint: Traffic Manager's own `endpointMonitorStatus`,
+ * our probe verdicts, or both (an endpoint counts as healthy only when both agree it is).
+ */
+export type ServingBasis = "traffic-manager" | "probes" | "both";
+
+/** Our verdict for an endpoint after applying tolerated failures across cycles. */
+export interface ProbeVerdict {
+  /** Online: last probe passed. Failing: failed, still within toleratedNumberOfFailures. Degraded: beyond it. */
+  status: "Online" | "Failing" | "Degraded";
+  consecutiveFailures: number;
+  last: ProbeResult;
+}
+
+export interface ReportEndpoint {
+  name: string;
+  type: EndpointType;
+  target?: string;
+  priority: number | null;
+  enabled: boolean;
+  alwaysServe: boolean;
+  /** Traffic Manager's endpointMonitorStatus (for nested endpoints: derived from the child profile when known). */
+  tmStatus: EndpointMonitorStatus | null;
+  probe?: ProbeVerdict;
+}
+
+/** The report JSON (design.md §4); extra keys may be added, none renamed. */
+export interface Report {
+  /** Profile key `{sub}/{rg}/{name}`. */
+  profile: string;
+  profileId: string;
+  fqdn?: string;
+  generatedAt: string;
+  routingMethod: string;
+  profileStatus: string;
+  /** As Traffic Manager reports it, when known. */
+  profileMonitorStatus?: ProfileMonitorStatus;
+  /** As we derive it from endpoint statuses (reference §3). */
+  derivedMonitorStatus: ProfileMonitorStatus;
+  servingEndpoint: string | null;
+  servingBasis: ServingBasis;
+  /** Live failover order (endpoint names, primary first). */
+  liveOrder: string[];
+  /** Desired failover order, when a desired state exists. */
+  desiredOrder?: string[];
+  endpoints: ReportEndpoint[];
+  findings: Finding[];
+}
