@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { alertsSection } from "./sections/alerts.js";
 import { armSection } from "./sections/arm.js";
 import { hostSection } from "./sections/host.js";
