@@ -24,20 +24,26 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-function notWired(what: string): never {
-  throw new Error(`composition root: ${what} is not wired yet`);
+/** Placeholder for an area not wired yet: building succeeds, using it fails loudly. */
+function notWired<T extends object>(what: string): T {
+  return new Proxy({} as T, {
+    get(_t, prop) {
+      if (prop === "then") return undefined;
+      throw new Error(`composition root: ${what} is not wired yet (used .${String(prop)})`);
+    },
+  });
 }
 
 /** The only place that turns configuration into adapters. Tests build their own Runtime. */
 export async function buildRuntime(config: AppConfig, clock: Clock = systemClock): Promise<Runtime> {
   // WIRING (each area replaces its own line with its factory call):
-  const live: LiveProfileSource = notWired("live profile source (issue 4)");
-  const desired: DesiredStateStore = notWired("desired state store (issue 5)");
-  const reports: ReportStore = notWired("report store (issue 5)");
-  const probeState: ProbeStateStore = notWired("probe state store (issue 3)");
-  const prober: EndpointProber = notWired("prober (issue 3)");
-  const dns: DnsResolver = notWired("dns resolver (issue 3)");
-  const alerts: AlertDispatcher = notWired("alert dispatcher (issue 6)");
+  const live: LiveProfileSource = notWired<LiveProfileSource>("live profile source (issue 4)");
+  const desired: DesiredStateStore = notWired<DesiredStateStore>("desired state store (issue 5)");
+  const reports: ReportStore = notWired<ReportStore>("report store (issue 5)");
+  const probeState: ProbeStateStore = notWired<ProbeStateStore>("probe state store (issue 3)");
+  const prober: EndpointProber = notWired<EndpointProber>("prober (issue 3)");
+  const dns: DnsResolver = notWired<DnsResolver>("dns resolver (issue 3)");
+  const alerts: AlertDispatcher = notWired<AlertDispatcher>("alert dispatcher (issue 6)");
   await Promise.resolve();
   return {
     config,
@@ -50,7 +56,7 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     dns,
     alerts,
     close: async () => {
-      await prober.close?.();
+      if (prober.close) await prober.close();
     },
   };
 }

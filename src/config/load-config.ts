@@ -56,3 +56,13 @@ export function loadConfig(env: Environment = process.env): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   return out as AppConfig;
 }
+
+/** Every app-setting name the schema reads (for docs and the infra consistency test). */
+export function settingNames(): string[] {
+  const names = new Set<string>();
+  for (const schema of Object.values(sections)) {
+    const input = (schema as unknown as { in?: { shape?: Record<string, unknown> } }).in;
+    for (const key of Object.keys(input?.shape ?? {})) names.add(key);
+  }
+  return [...names].sort();
+}
