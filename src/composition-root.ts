@@ -1,4 +1,6 @@
 import type { AlertDispatcher } from "./app/ports/alert-dispatcher.js";
+import type { AuditQueue } from "./app/ports/audit-queue.js";
+import { createAuditQueue } from "./adapters/queue/create-audit-queue.js";
 import type { Clock } from "./app/ports/clock.js";
 import { systemClock } from "./app/ports/clock.js";
 import type { DesiredStateStore } from "./app/ports/desired-state-store.js";
@@ -8,6 +10,11 @@ import type { LiveProfileSource } from "./app/ports/live-profile-source.js";
 import type { ProbeStateStore } from "./app/ports/probe-state-store.js";
 import type { ReportStore } from "./app/ports/report-store.js";
 import type { AppConfig } from "./config/load-config.js";
+import { createDnsResolver } from "./adapters/dns/create-dns-resolver.js";
+import { createEndpointProber } from "./adapters/probe/create-prober.js";
+import { createStores } from "./adapters/store/create-stores.js";
+import { createAlertDispatcher } from "./adapters/notify/create-alert-dispatcher.js";
+import { createLiveSource } from "./adapters/arm/create-live-source.js";
 
 /** Every port wired to a real adapter. Built once per process (function host, CLI or `serve`). */
 export interface Runtime {
@@ -20,6 +27,8 @@ export interface Runtime {
   prober: EndpointProber;
   dns: DnsResolver;
   alerts: AlertDispatcher;
+  /** Fan-out queue between the audit timer and `audit-profile`; absent without storage (then audits run inline). */
+  auditQueue?: AuditQueue;
   /** Releases sockets and clients; safe to call twice. */
   close(): Promise<void>;
 }
@@ -37,13 +46,23 @@ function notWired<T extends object>(what: string): T {
 /** The only place that turns configuration into adapters. Tests build their own Runtime. */
 export async function buildRuntime(config: AppConfig, clock: Clock = systemClock): Promise<Runtime> {
   // WIRING (each area replaces its own line with its factory call):
-  const live: LiveProfileSource = notWired<LiveProfileSource>("live profile source (issue 4)");
-  const desired: DesiredStateStore = notWired<DesiredStateStore>("desired state store (issue 5)");
-  const reports: ReportStore = notWired<ReportStore>("report store (issue 5)");
-  const probeState: ProbeStateStore = notWired<ProbeStateStore>("probe state store (issue 3)");
-  const prober: EndpointProber = notWired<EndpointProber>("prober (issue 3)");
-  const dns: DnsResolver = notWired<DnsResolver>("dns resolver (issue 3)");
-  const alerts: AlertDispatcher = notWired<AlertDispatcher>("alert dispatcher (issue 6)");
+  const live: LiveProfileSource = createLiveSource(config);
+  const stores = await createStores(config, { clock });
+  const desired: DesiredStateStore = stores.desired;
+  const reports: ReportStore = stores.reports;
+  // Table-backed when storage is configured, else in memory (createStores decides).
+  const probeState: ProbeStateStore = stores.probeState;
+  const prober: EndpointProber = createEndpointProber({ concurrency: config.probe.concurrency });
+  const dns: DnsResolver = createDnsResolver(
+    config.probe.dnsServers === undefined ? {} : { servers: config.probe.dnsServers },
+  );
+  const auditQueue = createAuditQueue(config.host);
+  const alerts: AlertDispatcher = createAlertDispatcher(config, {
+    clock,
+    ...(stores.tables && { tables: stores.tables }),
+    // stderr: stdout may carry a JSON report (`audit --once --format json`).
+    write: (line) => void process.stderr.write(`${line}\n`),
+  });
   await Promise.resolve();
   return {
     config,
@@ -55,6 +74,7 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     prober,
     dns,
     alerts,
+    ...(auditQueue ? { auditQueue } : {}),
     close: async () => {
       if (prober.close) await prober.close();
     },

@@ -3,6 +3,7 @@ import { alertsSection } from "./sections/alerts.js";
 import { armSection } from "./sections/arm.js";
 import { hostSection } from "./sections/host.js";
 import { probeSection } from "./sections/probe.js";
+import { serveSection } from "./sections/serve.js";
 import { storeSection } from "./sections/store.js";
 
 /**
@@ -15,6 +16,7 @@ const sections = {
   store: storeSection,
   alerts: alertsSection,
   host: hostSection,
+  serve: serveSection,
 } as const;
 
 export type AppConfig = { [K in keyof typeof sections]: z.output<(typeof sections)[K]> };

@@ -1,4 +1,93 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+import type { ServingBasis } from "../../core/report.js";
+
+const SERVING_BASES = ["traffic-manager", "probes", "both"] as const satisfies readonly ServingBasis[];
+
+const booleanSetting = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return fallback;
+      const s = v.trim().toLowerCase();
+      if (["true", "1", "yes"].includes(s)) return true;
+      if (["false", "0", "no"].includes(s)) return false;
+      ctx.addIssue({ code: "custom", message: "must be true or false" });
+      return z.NEVER;
+    });
+
+const positiveInt = (fallback: number, max: number) =>
+  z.coerce
+    .number({ message: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(max, `must be at most ${max}`)
+    .default(fallback);
+
+/** `1.1.1.1`, `1.1.1.1:53`, `::1` or `[::1]:53`, exactly the forms `Resolver.setServers` accepts. */
+function isDnsServer(entry: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry);
+  if (bracketed) return isIP(bracketed[1] ?? "") === 6 && validPort(bracketed[2]);
+  if (isIP(entry) !== 0) return true;
+  const v4 = /^([\d.]+):(\d{1,5})$/.exec(entry);
+  return v4 !== null && isIP(v4[1] ?? "") === 4 && validPort(v4[2]);
+}
+
+function validPort(port: string | undefined): boolean {
+  return port === undefined || (Number(port) >= 1 && Number(port) <= 65535);
+}
+
+const dnsServers = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const list = v
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    const bad = list.filter((s) => !isDnsServer(s));
+    if (bad.length > 0) {
+      ctx.addIssue({ code: "custom", message: `not an ip[:port]: ${bad.join(", ")}` });
+      return z.NEVER;
+    }
+    return list.length === 0 ? undefined : list;
+  });
 
 /** Settings of the probe area. Keys are app-setting names exactly as in Azure. */
-export const probeSection = z.object({}).transform(() => ({}));
+export const probeSection = z
+  .object({
+    PROBE_ENABLED: booleanSetting(true),
+    SERVING_BASIS: z
+      .enum(SERVING_BASES, { message: `must be one of ${SERVING_BASES.join(", ")}` })
+      .default("traffic-manager"),
+    PROBE_CONCURRENCY: positiveInt(1000, 100_000),
+    CERT_WARNING_DAYS: z.coerce
+      .number({ message: "must be a whole number" })
+      .int("must be a whole number")
+      .min(0, "must be 0 or more")
+      .max(3650, "must be at most 3650")
+      .default(14),
+    DNS_SERVERS: dnsServers,
+    AUDIT_PROFILE_CONCURRENCY: positiveInt(16, 1000),
+  })
+  .transform(
+    (
+      s,
+    ): {
+      enabled: boolean;
+      basis: ServingBasis;
+      concurrency: number;
+      certWarningDays: number;
+      dnsServers?: string[];
+      profileConcurrency: number;
+    } => ({
+      enabled: s.PROBE_ENABLED,
+      basis: s.SERVING_BASIS,
+      concurrency: s.PROBE_CONCURRENCY,
+      certWarningDays: s.CERT_WARNING_DAYS,
+      ...(s.DNS_SERVERS === undefined ? {} : { dnsServers: s.DNS_SERVERS }),
+      profileConcurrency: s.AUDIT_PROFILE_CONCURRENCY,
+    }),
+  );

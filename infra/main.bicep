@@ -1,0 +1,171 @@
+// tm-sentinel on Azure Functions Flex Consumption, provisioned by `azd up`.
+// Subscription-scoped so it can create the resource group and grant Reader on watched scopes
+// in any subscription the deployer administers.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; also seeds the unique resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Region of every regional resource (Flex Consumption must be offered there).')
+@metadata({ azd: { type: 'location' } })
+param location string
+
+@description('Comma-separated scopes whose Traffic Manager profiles are audited: "/subscriptions/{id}" or "/subscriptions/{id}/resourceGroups/{name}". Becomes TM_WATCH; each scope gets a role assignment.')
+param watchScopes string = ''
+
+@description('Grant Traffic Manager Contributor instead of Reader on the watched scopes (only for write features).')
+param enableWriteFeatures bool = false
+
+@description('NCRONTAB schedule of the audit timer (6 fields, UTC).')
+param auditSchedule string = '0 */5 * * * *'
+
+@description('Above this many watched profiles the timer fans out through the audit queue.')
+param fanoutThreshold int = 100
+
+@secure()
+@description('Teams Workflows webhook URL; stored in Key Vault. Empty: no Teams alerts.')
+param teamsWebhookUrl string = ''
+
+@secure()
+@description('smtp(s)://user:password@host:port of an SMTP relay; stored in Key Vault. Empty: no SMTP.')
+param smtpUrl string = ''
+
+@description('Create Azure Communication Services e-mail (Azure-managed domain) and send alerts through it.')
+param enableEmail bool = false
+
+@description('Comma-separated alert recipients (needed when e-mail is enabled or smtpUrl is set).')
+param alertEmailTo string = ''
+
+@description('Sender address for SMTP alerts (ACS e-mail uses the managed domain sender).')
+param smtpEmailFrom string = ''
+
+@description('Maximum instances the scale controller may run (Flex Consumption: 40-1000).')
+param maximumInstanceCount int = 100
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var functionAppName = 'func-tms-${resourceToken}'
+var scopes = filter(map(split(watchScopes, ','), s => trim(s)), s => !empty(s))
+
+resource rg 'Microsoft.Resources/resourceGroups@2021-04-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: { name: 'id-tms-${resourceToken}', location: location, tags: tags }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: 'sttms${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: { resourceToken: resourceToken, location: location, tags: tags }
+}
+
+module vault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: 'kv-tms-${resourceToken}'
+    location: location
+    tags: tags
+    teamsWebhookUrl: teamsWebhookUrl
+    smtpUrl: smtpUrl
+  }
+}
+
+module email 'app/email.bicep' = if (enableEmail) {
+  name: 'email'
+  scope: rg
+  params: { resourceToken: resourceToken, tags: tags }
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: 'plan-tms-${resourceToken}'
+    location: location
+    tags: union(tags, { 'azd-service-name': 'api' })
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    maximumInstanceCount: maximumInstanceCount
+    watchScopes: scopes
+    auditSchedule: auditSchedule
+    fanoutThreshold: fanoutThreshold
+    teamsWebhookSecretUri: vault.outputs.teamsWebhookSecretUri
+    smtpUrlSecretUri: vault.outputs.smtpUrlSecretUri
+    acsEndpoint: enableEmail ? email!.outputs.endpoint : ''
+    emailFrom: enableEmail ? email!.outputs.senderAddress : smtpEmailFrom
+    emailTo: alertEmailTo
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    principalId: identity.outputs.principalId
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: vault.outputs.name
+    communicationServiceName: enableEmail ? email!.outputs.name : ''
+  }
+}
+
+// Reader (or Traffic Manager Contributor) on every watched scope; each needs a module deployed at that scope.
+var roleOnWatched = enableWriteFeatures
+  ? 'a4b10055-b0c7-44c2-b00f-c7b5b3550cf7' // Traffic Manager Contributor
+  : 'acdd72a7-3385-48ef-bd42-f606fba81ae7' // Reader
+var watchedSubscriptions = filter(scopes, s => length(split(s, '/')) == 3)
+var watchedResourceGroups = filter(scopes, s => length(split(s, '/')) == 5)
+
+module watchSubscriptionRoles 'app/watch-role-subscription.bicep' = [
+  for (scopeId, i) in watchedSubscriptions: {
+    name: 'watch-sub-${i}'
+    scope: subscription(split(scopeId, '/')[2])
+    params: { principalId: identity.outputs.principalId, roleDefinitionId: roleOnWatched }
+  }
+]
+
+module watchResourceGroupRoles 'app/watch-role-resource-group.bicep' = [
+  for (scopeId, i) in watchedResourceGroups: {
+    name: 'watch-rg-${i}'
+    scope: resourceGroup(split(scopeId, '/')[2], split(scopeId, '/')[4])
+    params: { principalId: identity.outputs.principalId, roleDefinitionId: roleOnWatched }
+  }
+]
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_NAME string = api.outputs.name
+output SERVICE_API_NAME string = api.outputs.name
+output SERVICE_API_URI string = api.outputs.uri
+output AZURE_CLIENT_ID string = identity.outputs.clientId
+output AZURE_PRINCIPAL_ID_APP string = identity.outputs.principalId
+output AZURE_KEY_VAULT_NAME string = vault.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AUDIT_QUEUE string = 'tm-sentinel-audit'
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString

@@ -1,0 +1,36 @@
+import { AppError } from "../../app/errors.js";
+import type { LiveProfileSource } from "../../app/ports/live-profile-source.js";
+import type { AppConfig } from "../../config/load-config.js";
+import { createArmCredential } from "./arm-clients.js";
+import { ArmProfileSource } from "./arm-profile-source.js";
+import { ProfileFileSource } from "./profile-file-source.js";
+
+/**
+ * The live source the configuration asks for: exported files when LIVE_PROFILE_FILE is set
+ * (offline and demo runs), ARM when TM_WATCH is set, otherwise a source that fails with a CONFIG
+ * error on first use, so commands that never read live state still start.
+ */
+export function createLiveSource(config: AppConfig): LiveProfileSource {
+  const arm = config.arm;
+  if (arm.liveProfileFile !== undefined) return new ProfileFileSource(arm.liveProfileFile);
+  if (arm.watch.length === 0) return unconfigured;
+  return new ArmProfileSource({
+    credential: createArmCredential(arm.clientId),
+    watch: arm.watch,
+    tag: arm.watchTag,
+    endpoint: arm.endpoint,
+    scope: arm.scope,
+    maxRetries: arm.maxRetries,
+    timeoutMs: arm.timeoutMs,
+  });
+}
+
+const NOT_CONFIGURED =
+  "no live profile source configured: set TM_WATCH (profile IDs, /subscriptions/{id} or " +
+  "/subscriptions/{id}/resourceGroups/{rg}, comma-separated) to read ARM, or LIVE_PROFILE_FILE " +
+  "to read exported profile JSON";
+
+const unconfigured: LiveProfileSource = {
+  readWatched: () => Promise.reject(new AppError("CONFIG", NOT_CONFIGURED)),
+  readProfiles: () => Promise.reject(new AppError("CONFIG", NOT_CONFIGURED)),
+};

@@ -1,0 +1,116 @@
+import { odata, TableTransaction, type TableClient } from "@azure/data-tables";
+import type { Clock } from "../../app/ports/clock.js";
+import type { ReportStore } from "../../app/ports/report-store.js";
+import type { Report } from "../../core/report.js";
+import type { TableClientFactory } from "./table-client-factory.js";
+import { tableStatus, upstream } from "./table-errors.js";
+import { escapeKey, fromChunks, toChunks } from "./table-keys.js";
+
+/**
+ * One partition per profile: RowKey `latest` plus one `r<generatedAt>` row per report. Both are
+ * written in one transaction; history rows older than the retention are deleted on the next save
+ * of that profile, so no separate clean-up job is needed.
+ */
+const LATEST = "latest";
+const DAY_MS = 86_400_000;
+
+export class TableReportStore implements ReportStore {
+  constructor(
+    private readonly tables: TableClientFactory,
+    private readonly tableName: string,
+    private readonly retentionDays: number,
+    private readonly clock: Clock,
+  ) {}
+
+  async save(report: Report): Promise<void> {
+    const client = await this.client();
+    const key = report.profile.toLowerCase();
+    const partitionKey = escapeKey(key);
+    const body = {
+      profile: key,
+      generatedAt: report.generatedAt,
+      ...toChunks("report", JSON.stringify(report)),
+    };
+    const tx = new TableTransaction();
+    tx.upsertEntity({ partitionKey, rowKey: LATEST, ...body }, "Replace");
+    tx.upsertEntity({ partitionKey, rowKey: `r${report.generatedAt}`, ...body }, "Replace");
+    try {
+      await client.submitTransaction(tx.actions);
+    } catch (e: unknown) {
+      throw upstream("write of the audit report", e);
+    }
+    await this.prune(client, partitionKey);
+  }
+
+  async latest(profile: string): Promise<Report | undefined> {
+    const client = await this.client();
+    try {
+      const entity = await client.getEntity<Record<string, unknown>>(
+        escapeKey(profile.toLowerCase()),
+        LATEST,
+      );
+      return toReport(entity);
+    } catch (e: unknown) {
+      if (tableStatus(e) === 404) return undefined;
+      throw upstream("read of the audit report", e);
+    }
+  }
+
+  async listLatest(): Promise<Report[]> {
+    const client = await this.client();
+    const out: Report[] = [];
+    try {
+      const pages = client.listEntities<Record<string, unknown>>({
+        queryOptions: { filter: odata`RowKey eq ${LATEST}` },
+      });
+      for await (const entity of pages) {
+        const report = toReport(entity);
+        if (report) out.push(report);
+      }
+    } catch (e: unknown) {
+      throw upstream("listing of audit reports", e);
+    }
+    return out;
+  }
+
+  /** Reports of one profile kept within the retention, newest first (not part of the port; for tests and tools). */
+  async history(profile: string): Promise<Report[]> {
+    const client = await this.client();
+    const out: Report[] = [];
+    const pk = escapeKey(profile.toLowerCase());
+    const pages = client.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey gt ${"r"} and RowKey lt ${"s"}` },
+    });
+    for await (const entity of pages) {
+      const report = toReport(entity);
+      if (report) out.push(report);
+    }
+    return out.reverse();
+  }
+
+  private async prune(client: TableClient, partitionKey: string): Promise<void> {
+    const cutoff = new Date(this.clock.now().getTime() - this.retentionDays * DAY_MS).toISOString();
+    try {
+      const old = client.listEntities({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${"r"} and RowKey lt ${`r${cutoff}`}`,
+          select: ["RowKey"],
+        },
+      });
+      for await (const row of old) await client.deleteEntity(partitionKey, row.rowKey!);
+    } catch {
+      // Pruning is housekeeping: the next save retries it, and the report itself is stored.
+    }
+  }
+
+  private client(): Promise<TableClient> {
+    return this.tables.client(this.tableName).catch((e: unknown) => {
+      throw upstream(`creation of table ${this.tableName}`, e);
+    });
+  }
+}
+
+function toReport(entity: Record<string, unknown>): Report | undefined {
+  const text = fromChunks("report", entity);
+  return text === undefined ? undefined : (JSON.parse(text) as Report);
+}

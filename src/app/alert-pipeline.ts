@@ -1,0 +1,196 @@
+import pLimit from "p-limit";
+import { advanceIncidents, type Transition } from "../core/alerts/advance-incidents.js";
+import { buildAlertMessage } from "../core/alerts/alert-message.js";
+import type { AlertPolicy } from "../core/alerts/alert-policy.js";
+import { ALERT_CHANNELS, emptyAlertState, type DeliveryProblem } from "../core/alerts/incident.js";
+import type { BackoffPolicy } from "../core/alerts/retry-delay.js";
+import type { Finding, Severity } from "../core/finding.js";
+import type { Report } from "../core/report.js";
+import { deliverChannel, type ChannelOutcome } from "./deliver-outbox.js";
+import { describeError } from "./errors.js";
+import type { AlertDispatcher } from "./ports/alert-dispatcher.js";
+import type { AlertLogger } from "./ports/alert-logger.js";
+import type { AlertOutbox, OutboxEntry } from "./ports/alert-outbox.js";
+import type { AlertChannel, AlertSender } from "./ports/alert-sender.js";
+import type { AlertStateStore } from "./ports/alert-state-store.js";
+import type { Clock } from "./ports/clock.js";
+
+/** A configured channel: its sender and the least severity it is told about. */
+export interface ChannelSetup {
+  sender: AlertSender;
+  minSeverity: Severity;
+}
+
+export interface AlertPipelineDeps {
+  state: AlertStateStore;
+  outbox: AlertOutbox;
+  /** Every channel must be named: `undefined` when not configured. */
+  channels: Record<AlertChannel, ChannelSetup | undefined>;
+  clock: Clock;
+  logger: AlertLogger;
+  policy: AlertPolicy;
+  backoff: BackoffPolicy;
+  /** Retry a failing message this long before giving up. */
+  maxAgeMs: number;
+  /** Delivered and failed outbox entries are kept this long. */
+  retentionMs?: number;
+  /** Profiles handled at once (each is a few storage calls). */
+  concurrency?: number;
+}
+
+const WEEK = 7 * 24 * 3_600_000;
+
+/**
+ * The alert use case: state machine per profile, one grouped message per channel recorded in the
+ * outbox, then delivery of everything pending. Never throws.
+ */
+export class AlertPipeline implements AlertDispatcher {
+  constructor(private readonly deps: AlertPipelineDeps) {}
+
+  async deliveryFindings(profile: string): Promise<Finding[]> {
+    try {
+      const state = await this.deps.state.load(profile.toLowerCase());
+      const problems = state?.delivery ?? [];
+      if (problems.length === 0) return [];
+      const described = problems.map(
+        (p) =>
+          `${p.channel} (${p.reason === "config" ? "configuration error" : "gave up after retrying"}: ${p.error})`,
+      );
+      return [
+        {
+          code: "ALERT_DELIVERY_FAILED",
+          severity: "warning",
+          message: `Alerts could not be delivered on ${described.join("; ")}. Check the channel's settings; see the log for details.`,
+          actual: problems.map((p) => ({
+            channel: p.channel,
+            reason: p.reason,
+            messageId: p.messageId,
+            at: p.at,
+          })),
+        },
+      ];
+    } catch (e: unknown) {
+      this.deps.logger.error("alert.state_unreadable", { profile, error: describeError(e) });
+      return [];
+    }
+  }
+
+  async dispatch(reports: readonly Report[]): Promise<void> {
+    const now = this.deps.clock.now();
+    const down = new Set<AlertChannel>();
+    const limit = pLimit(this.deps.concurrency ?? 8);
+    await Promise.all(
+      reports.map((report) =>
+        limit(async () => {
+          try {
+            await this.dispatchProfile(report, now, down);
+          } catch (e: unknown) {
+            this.deps.logger.error("alert.dispatch_failed", {
+              profile: report.profile,
+              error: describeError(e),
+            });
+          }
+        }),
+      ),
+    );
+  }
+
+  private async dispatchProfile(report: Report, now: Date, down: Set<AlertChannel>): Promise<void> {
+    const { state, outbox, policy, logger } = this.deps;
+    const profile = report.profile.toLowerCase();
+    const previous = (await state.load(profile)) ?? emptyAlertState(profile);
+    const { incidents, transitions } = advanceIncidents(previous.incidents, report, now, policy);
+    for (const t of transitions) logTransition(logger, profile, t);
+
+    const entries = this.newEntries(report, transitions, incidents, now);
+    if (entries.length > 0) await outbox.enqueue(entries);
+
+    const outcomes = await this.deliver(profile, now, down);
+    const delivery = mergeProblems(previous.delivery, outcomes);
+    await state.save({ profile, incidents, delivery });
+    if (outcomes.some((o) => o.delivered || o.problem))
+      await outbox.prune(profile, new Date(now.getTime() - (this.deps.retentionMs ?? WEEK)));
+  }
+
+  private newEntries(
+    report: Report,
+    transitions: readonly Transition[],
+    incidents: Parameters<typeof buildAlertMessage>[0]["incidents"],
+    now: Date,
+  ): OutboxEntry[] {
+    const entries: OutboxEntry[] = [];
+    for (const channel of ALERT_CHANNELS) {
+      const setup = this.deps.channels[channel];
+      if (!setup) continue;
+      const message = buildAlertMessage({
+        report,
+        transitions,
+        incidents,
+        minSeverity: setup.minSeverity,
+        now,
+      });
+      if (!message) continue;
+      entries.push({
+        id: `${report.generatedAt}~${channel}`,
+        profile: message.profile,
+        channel,
+        createdAt: now.toISOString(),
+        status: "pending",
+        attempts: 0,
+        message,
+      });
+    }
+    return entries;
+  }
+
+  /** Every channel on its own: one failing (or throwing) never holds up another. */
+  private async deliver(profile: string, now: Date, down: Set<AlertChannel>): Promise<ChannelOutcome[]> {
+    const { outbox, logger } = this.deps;
+    const pending = await outbox.pending(profile);
+    const ctx = { ...this.deps, now, down };
+    const results = await Promise.allSettled(
+      ALERT_CHANNELS.map(async (channel) => {
+        const entries = pending.filter((e) => e.channel === channel);
+        const setup = this.deps.channels[channel];
+        if (entries.length === 0) return { channel, delivered: false };
+        if (!setup) {
+          logger.warn("alert.channel_removed", { profile, channel, pending: entries.length });
+          return { channel, delivered: false };
+        }
+        return deliverChannel(setup.sender, entries, ctx);
+      }),
+    );
+    return results.flatMap((r, i) => {
+      if (r.status === "fulfilled") return [r.value];
+      logger.error("alert.delivery_error", {
+        profile,
+        channel: ALERT_CHANNELS[i],
+        error: describeError(r.reason),
+      });
+      return [];
+    });
+  }
+}
+
+/** A delivered message clears its channel's problem; a message given up records one. */
+function mergeProblems(
+  previous: readonly DeliveryProblem[],
+  outcomes: readonly ChannelOutcome[],
+): DeliveryProblem[] {
+  const byChannel = new Map(previous.map((p) => [p.channel, p]));
+  for (const o of outcomes) {
+    if (o.problem) byChannel.set(o.channel, o.problem);
+    else if (o.delivered) byChannel.delete(o.channel);
+  }
+  return [...byChannel.values()];
+}
+
+function logTransition(logger: AlertLogger, profile: string, t: Transition): void {
+  logger.info("alert.transition", {
+    profile,
+    kind: t.kind,
+    code: t.incident.code,
+    endpoint: t.incident.endpoint,
+    severity: t.incident.severity,
+  });
+}

@@ -1,0 +1,115 @@
+import type { DeliveryProblem } from "../core/alerts/incident.js";
+import { retryDelayMs, type BackoffPolicy } from "../core/alerts/retry-delay.js";
+import { describeError } from "./errors.js";
+import type { AlertLogger } from "./ports/alert-logger.js";
+import type { AlertOutbox, OutboxEntry } from "./ports/alert-outbox.js";
+import { AlertSendError, type AlertChannel, type AlertSender } from "./ports/alert-sender.js";
+
+export interface DeliveryContext {
+  outbox: AlertOutbox;
+  logger: AlertLogger;
+  backoff: BackoffPolicy;
+  /** A message still failing this long after it was recorded is given up as `expired`. */
+  maxAgeMs: number;
+  now: Date;
+  /** Channels that failed transiently earlier in this dispatch: not tried again until next cycle. */
+  down: Set<AlertChannel>;
+}
+
+/** What one channel's delivery changed for a profile's delivery problems. */
+export interface ChannelOutcome {
+  channel: AlertChannel;
+  /** A message was delivered: earlier problems of the channel are over. */
+  delivered: boolean;
+  /** A message was given up in this cycle. */
+  problem?: DeliveryProblem;
+}
+
+function classify(channel: AlertChannel, e: unknown): AlertSendError {
+  if (e instanceof AlertSendError) return e;
+  // A sender bug or an unexpected library error: retry it like a network error, it is logged.
+  return new AlertSendError(channel, "transient", `${channel}: unexpected error: ${describeError(e)}`);
+}
+
+async function giveUp(
+  entry: OutboxEntry,
+  err: AlertSendError,
+  reason: "config" | "expired",
+  ctx: DeliveryContext,
+): Promise<DeliveryProblem> {
+  const at = ctx.now.toISOString();
+  await ctx.outbox.update({
+    ...entry,
+    status: "failed",
+    failure: reason,
+    lastError: err.message,
+    doneAt: at,
+  });
+  ctx.logger.error(reason === "config" ? "alert.channel_misconfigured" : "alert.delivery_expired", {
+    profile: entry.profile,
+    channel: entry.channel,
+    messageId: entry.id,
+    attempts: entry.attempts,
+    status: err.status,
+    error: err.message,
+  });
+  return { channel: entry.channel, reason, error: err.message, messageId: entry.id, at };
+}
+
+/**
+ * Delivers a channel's pending entries of one profile, oldest first. Stops at the first entry that
+ * is not due or fails transiently, so a channel never delivers out of order. A configuration
+ * error fails the entry (not retried) and moves on.
+ */
+export async function deliverChannel(
+  sender: AlertSender,
+  entries: readonly OutboxEntry[],
+  ctx: DeliveryContext,
+): Promise<ChannelOutcome> {
+  const channel = sender.channel;
+  const outcome: ChannelOutcome = { channel, delivered: false };
+  for (const queued of entries) {
+    if (ctx.down.has(channel)) break;
+    if (queued.nextAttemptAt !== undefined && Date.parse(queued.nextAttemptAt) > ctx.now.getTime()) break;
+    const entry: OutboxEntry = { ...queued, attempts: queued.attempts + 1 };
+    try {
+      await sender.send(entry.message, `${entry.profile}|${entry.id}`);
+    } catch (e: unknown) {
+      const err = classify(channel, e);
+      if (err.failure === "config") {
+        outcome.problem = await giveUp(entry, err, "config", ctx);
+        continue;
+      }
+      ctx.down.add(channel);
+      if (ctx.now.getTime() - Date.parse(entry.createdAt) >= ctx.maxAgeMs) {
+        outcome.problem = await giveUp(entry, err, "expired", ctx);
+        break;
+      }
+      // The last attempt happens at the maximum age, not after it.
+      const delay = retryDelayMs(entry.attempts, ctx.backoff, err.retryAfterMs);
+      const deadline = Date.parse(entry.createdAt) + ctx.maxAgeMs;
+      const nextAttemptAt = new Date(Math.min(ctx.now.getTime() + delay, deadline)).toISOString();
+      await ctx.outbox.update({ ...entry, lastError: err.message, nextAttemptAt });
+      ctx.logger.warn("alert.delivery_retry", {
+        profile: entry.profile,
+        channel,
+        messageId: entry.id,
+        attempts: entry.attempts,
+        status: err.status,
+        error: err.message,
+        nextAttemptAt,
+      });
+      break;
+    }
+    const { nextAttemptAt: _n, ...rest } = entry;
+    await ctx.outbox.update({ ...rest, status: "delivered", doneAt: ctx.now.toISOString() });
+    ctx.logger.info("alert.delivered", {
+      profile: entry.profile,
+      channel,
+      messageId: entry.id,
+      attempts: entry.attempts,
+    });
+    outcome.delivered = true;
+  }
+  return outcome;
+}

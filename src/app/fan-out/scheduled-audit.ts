@@ -1,0 +1,90 @@
+import { formatProfileKey } from "../../core/profile-key.js";
+import type { Report } from "../../core/report.js";
+import type { AlertDispatcher } from "../ports/alert-dispatcher.js";
+import type { AuditQueue, AuditWorkItem } from "../ports/audit-queue.js";
+import type { Clock } from "../ports/clock.js";
+import type { LiveProfileSource, LiveSnapshot } from "../ports/live-profile-source.js";
+import type { ReportStore } from "../ports/report-store.js";
+import { auditErrorReport } from "../../core/assess-profile.js";
+import { reportPoisonedAudits, type PoisonSummary } from "./poisoned-audits.js";
+
+export interface ScheduledAuditDeps {
+  clock: Clock;
+  live: Pick<LiveProfileSource, "readWatched">;
+  reports: Pick<ReportStore, "save">;
+  alerts: Pick<AlertDispatcher, "dispatch">;
+  /** Absent where there is no queue (CLI, `serve` without storage): every cycle then runs inline. */
+  queue: AuditQueue | undefined;
+  /** One whole cycle in this process from the snapshot just read (`runAuditCycle` bound to a Runtime). */
+  auditInline(snapshot: LiveSnapshot): Promise<unknown>;
+}
+
+export interface ScheduledAuditOptions {
+  /** Above this many watched profiles the cycle fans out through the queue. */
+  fanoutThreshold: number;
+}
+
+export type ScheduledAuditResult =
+  | { mode: "inline"; profiles: number; poison: PoisonSummary }
+  | {
+      mode: "fan-out";
+      cycleId: string;
+      profiles: number;
+      enqueued: number;
+      /** Watched profiles ARM could not list; each got an AUDIT_ERROR report here. */
+      unreadable: number;
+      poison: PoisonSummary;
+    };
+
+const NO_POISON: PoisonSummary = { reported: [], unreadable: 0 };
+
+/**
+ * What the timer runs. Small estates are audited in this invocation. Large ones only list the
+ * watched profiles (one ARM call per subscription) and enqueue one message per profile, so the
+ * scale controller spreads the audits over instances; `auditWorkItem` handles each message.
+ * Messages the host gave up on in an earlier cycle become AUDIT_ERROR reports first.
+ */
+export async function runScheduledAudit(
+  deps: ScheduledAuditDeps,
+  options: ScheduledAuditOptions,
+): Promise<ScheduledAuditResult> {
+  const poison = deps.queue ? await reportPoisonedAudits({ ...deps, queue: deps.queue }) : NO_POISON;
+  // Taken after the poison reports are saved, so those never look like this cycle's audits.
+  const startedAt = deps.clock.now();
+  const snapshot = await deps.live.readWatched();
+  if (!deps.queue || snapshot.profiles.length <= options.fanoutThreshold) {
+    await deps.auditInline(snapshot);
+    return { mode: "inline", profiles: snapshot.profiles.length, poison };
+  }
+
+  const cycleId = `${startedAt.toISOString()}-${globalThis.crypto.randomUUID().slice(0, 8)}`;
+  const failed = await reportReadFailures(deps, snapshot);
+  const keys = [...new Set(snapshot.profiles.map((p) => formatProfileKey(p.key)))];
+  const items: AuditWorkItem[] = keys.map((profile) => ({
+    cycleId,
+    cycleStartedAt: startedAt.toISOString(),
+    profile,
+  }));
+  await deps.queue.enqueue(items);
+  return {
+    mode: "fan-out",
+    cycleId,
+    profiles: keys.length,
+    enqueued: items.length,
+    unreadable: failed,
+    poison,
+  };
+}
+
+/** Profiles hidden by a failed list call would fail again in the queue; report them now. */
+async function reportReadFailures(deps: ScheduledAuditDeps, snapshot: LiveSnapshot): Promise<number> {
+  const at = deps.clock.now();
+  const reports = new Map<string, Report>();
+  for (const failure of snapshot.failures)
+    for (const profile of failure.profiles)
+      if (!reports.has(profile.toLowerCase()))
+        reports.set(profile.toLowerCase(), auditErrorReport(profile, failure.message, at));
+  for (const report of reports.values()) await deps.reports.save(report);
+  if (reports.size > 0) await deps.alerts.dispatch([...reports.values()]);
+  return reports.size;
+}

@@ -1,0 +1,177 @@
+import { z } from "zod";
+import type { DesiredState } from "./desired-state.js";
+
+/**
+ * The desired-state document (design.md §3) with Traffic Manager's own limits (reference §1.5).
+ * Objects are strict: an unknown key is an error (a typo must not silently mean "not checked").
+ * Cross-field rules run even when other fields are invalid, so a caller sees every issue at once.
+ */
+
+const ALWAYS = { when: () => true };
+
+const statusCodeRange = z.strictObject({
+  min: z.int().min(100).max(599),
+  max: z.int().min(100).max(599),
+});
+
+const customHeader = z.strictObject({
+  name: z.string().min(1).max(256),
+  value: z.string().max(1024),
+});
+
+const hostName = z
+  .string()
+  .max(253)
+  .regex(
+    /^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))+$/,
+    "must be a DNS host name such as www.contoso.com",
+  );
+
+export const desiredMonitorSchema = z
+  .strictObject({
+    protocol: z.enum(["HTTP", "HTTPS", "TCP"]).exactOptional(),
+    port: z.int().min(1).max(65535).exactOptional(),
+    path: z.string().max(1000).startsWith("/", "must start with /").exactOptional(),
+    intervalInSeconds: z.union([z.literal(10), z.literal(30)]).exactOptional(),
+    timeoutInSeconds: z.int().min(5).max(10).exactOptional(),
+    toleratedNumberOfFailures: z.int().min(0).max(9).exactOptional(),
+    expectedStatusCodeRanges: z.array(statusCodeRange).max(8).exactOptional(),
+    customHeaders: z.array(customHeader).max(8).exactOptional(),
+  })
+  .superRefine((m, ctx) => {
+    if (typeof m !== "object" || m === null) return;
+    const raw = m as Record<string, unknown>;
+    if (raw["protocol"] === "TCP" && raw["path"] !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["path"], message: "must be absent when protocol is TCP" });
+    }
+    if (raw["protocol"] === "TCP" && raw["expectedStatusCodeRanges"] !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["expectedStatusCodeRanges"],
+        message: "apply to HTTP and HTTPS only; remove them when protocol is TCP",
+      });
+    }
+    const timeout = raw["timeoutInSeconds"];
+    if (raw["intervalInSeconds"] === 10 && typeof timeout === "number" && timeout > 9) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["timeoutInSeconds"],
+        message: "must be 5–9 when intervalInSeconds is 10",
+      });
+    }
+    const ranges = raw["expectedStatusCodeRanges"];
+    if (Array.isArray(ranges)) {
+      ranges.forEach((r: unknown, i) => {
+        const { min, max } = (typeof r === "object" && r !== null ? r : {}) as Record<string, unknown>;
+        if (typeof min === "number" && typeof max === "number" && min > max) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["expectedStatusCodeRanges", i, "min"],
+            message: "must not exceed max",
+          });
+        }
+      });
+    }
+    const headers = raw["customHeaders"];
+    if (Array.isArray(headers)) {
+      headers.forEach((h: unknown, i) => {
+        const { name, value } = (typeof h === "object" && h !== null ? h : {}) as Record<string, unknown>;
+        if (
+          typeof name === "string" &&
+          name.toLowerCase() === "host" &&
+          typeof value === "string" &&
+          value.includes("*")
+        ) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["customHeaders", i, "value"],
+            message: "a Host header cannot contain *",
+          });
+        }
+      });
+    }
+  }, ALWAYS);
+
+export const desiredEndpointSchema = z.strictObject({
+  name: z.string().min(1).max(260),
+  enabled: z.boolean(),
+});
+
+export const desiredStateSchema = z.strictObject({
+  routingMethod: z.literal("Priority", "must be Priority (tm-sentinel audits failover profiles)"),
+  endpoints: z
+    .array(desiredEndpointSchema)
+    .min(1, "must list at least one endpoint")
+    .max(200, "Traffic Manager allows at most 200 endpoints")
+    .superRefine((list, ctx) => {
+      if (!Array.isArray(list)) return;
+      const seen = new Map<string, number>();
+      list.forEach((e: unknown, i) => {
+        const name = typeof e === "object" && e !== null ? (e as Record<string, unknown>)["name"] : undefined;
+        if (typeof name !== "string") return;
+        const first = seen.get(name.toLowerCase());
+        if (first === undefined) seen.set(name.toLowerCase(), i);
+        else
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "name"],
+            message: `duplicates endpoints[${first}].name (names are case-insensitive)`,
+          });
+      });
+    }, ALWAYS),
+  monitor: desiredMonitorSchema.exactOptional(),
+  ttl: z.int().min(0).max(2147483647).exactOptional(),
+  vanityDomains: z.array(hostName).max(100).exactOptional(),
+});
+
+export type DesiredStateInput = z.infer<typeof desiredStateSchema>;
+
+// Compile-time proof that whatever the schema accepts is a DesiredState.
+const _assignable: (v: DesiredStateInput) => DesiredState = (v) => v;
+void _assignable;
+
+export interface DesiredStateIssue {
+  /** JSON path such as `$.endpoints[1].name`. */
+  path: string;
+  message: string;
+}
+
+export type DesiredStateValidation =
+  { ok: true; value: DesiredState } | { ok: false; issues: DesiredStateIssue[] };
+
+/** `$` followed by `.key` / `[index]` / `["odd key"]` segments. */
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  let out = "$";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+/** Validates any input against the desired-state schema; reports every issue; never throws. */
+export function validateDesiredState(input: unknown): DesiredStateValidation {
+  try {
+    const parsed = desiredStateSchema.safeParse(input);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    const issues: DesiredStateIssue[] = [];
+    for (const issue of parsed.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys)
+          issues.push({ path: formatJsonPath([...issue.path, key]), message: "is not a known field" });
+      } else {
+        issues.push({ path: formatJsonPath(issue.path), message: issue.message });
+      }
+    }
+    return { ok: false, issues };
+  } catch (e: unknown) {
+    // Exotic inputs (throwing getters, cyclic proxies) must not crash a request handler.
+    return {
+      ok: false,
+      issues: [
+        { path: "$", message: `could not be validated: ${e instanceof Error ? e.message : "unknown error"}` },
+      ],
+    };
+  }
+}

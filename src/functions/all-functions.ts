@@ -1,0 +1,25 @@
+import { adoptDesiredFunction } from "./adopt-desired.js";
+import { auditNowFunction } from "./audit-now.js";
+import { auditProfileFunction } from "./audit-profile.js";
+import { auditTimerFunction } from "./audit-timer.js";
+import type { FunctionDefinition } from "./definition.js";
+import { getDesiredFunction } from "./get-desired.js";
+import { getReportFunction } from "./get-report.js";
+import { healthFunction } from "./health.js";
+import { listProfilesFunction } from "./list-profiles.js";
+import { openApiFunction } from "./openapi.js";
+import { putDesiredFunction } from "./put-desired.js";
+
+/** Every function of the app, in one list: src/index.ts registers it, `serve` and the tests use it. */
+export const allFunctions: readonly FunctionDefinition[] = [
+  healthFunction,
+  listProfilesFunction,
+  getDesiredFunction,
+  putDesiredFunction,
+  adoptDesiredFunction,
+  getReportFunction,
+  auditNowFunction,
+  openApiFunction,
+  auditTimerFunction,
+  auditProfileFunction,
+];

@@ -1,0 +1,60 @@
+import { runScheduledAudit } from "../app/fan-out/scheduled-audit.js";
+import type { LiveProfileSource, LiveSnapshot } from "../app/ports/live-profile-source.js";
+import { auditOptionsFromConfig, runAuditCycle } from "../app/run-audit.js";
+import type { TimerFunctionDefinition } from "./definition.js";
+
+/** Hands the snapshot the timer already read to the cycle, so a small estate costs one ARM pass, not two. */
+function alreadyRead(live: LiveProfileSource, snapshot: LiveSnapshot): LiveProfileSource {
+  return { readWatched: () => Promise.resolve(snapshot), readProfiles: (keys) => live.readProfiles(keys) };
+}
+
+/**
+ * The scheduled audit (`AUDIT_SCHEDULE`, NCRONTAB, UTC). Up to FANOUT_THRESHOLD profiles are
+ * audited here as in `audit --once`; above it the profiles are enqueued for `audit-profile`.
+ */
+export const auditTimerFunction: TimerFunctionDefinition = {
+  kind: "timer",
+  name: "audit",
+  schedule: "%AUDIT_SCHEDULE%",
+  runOnStartup: false,
+  useMonitor: true,
+  create: (rt) => {
+    const options = auditOptionsFromConfig(rt.config);
+    return async (timer, context) => {
+      context.log(`audit timer fired; isPastDue=${String(timer.isPastDue)}`);
+      if (timer.isPastDue)
+        context.warn("audit timer is past due: a scheduled run was missed (host down or busy)");
+      let cycleErrors: { stage: string; profile?: string; message: string }[] = [];
+      const result = await runScheduledAudit(
+        {
+          clock: rt.clock,
+          live: rt.live,
+          reports: rt.reports,
+          alerts: rt.alerts,
+          queue: rt.auditQueue,
+          auditInline: async (snapshot) => {
+            const cycle = await runAuditCycle({ ...rt, live: alreadyRead(rt.live, snapshot) }, options);
+            cycleErrors = cycle.errors ?? [];
+          },
+        },
+        { fanoutThreshold: rt.config.host.fanoutThreshold },
+      );
+      if (result.poison.reported.length > 0)
+        context.warn(
+          `audit: ${String(result.poison.reported.length)} poisoned audit(s) reported as AUDIT_ERROR`,
+        );
+      if (result.poison.unreadable > 0)
+        context.warn(`audit: removed ${String(result.poison.unreadable)} unreadable poison message(s)`);
+      for (const e of cycleErrors)
+        context.error(`audit: ${e.stage} failed${e.profile ? ` for ${e.profile}` : ""}: ${e.message}`);
+      context.log(
+        result.mode === "inline"
+          ? `audit: audited ${String(result.profiles)} profile(s) in this invocation`
+          : `audit: cycle ${result.cycleId} enqueued ${String(result.enqueued)} profile(s) for audit-profile` +
+              (result.unreadable > 0
+                ? `; ${String(result.unreadable)} could not be listed (AUDIT_ERROR)`
+                : ""),
+      );
+    };
+  },
+};

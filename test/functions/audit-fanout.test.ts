@@ -1,0 +1,174 @@
+import { InvocationContext, type Timer } from "@azure/functions";
+import { QueueClient } from "@azure/storage-queue";
+import { describe, expect, inject, it } from "vitest";
+import { auditProfileFunction } from "../../src/functions/audit-profile.js";
+import { auditTimerFunction } from "../../src/functions/audit-timer.js";
+import { anEstate, buildFanoutRuntime, type FanoutRuntime } from "../support/builders/fanout-runtime.js";
+import { runQueueHost } from "../support/queue-host.js";
+
+const connectionString = inject("azuriteConnectionString");
+const timer: Timer = {
+  isPastDue: false,
+  schedule: { adjustForDST: false },
+  scheduleStatus: { last: "", next: "", lastUpdated: "" },
+};
+
+function context(logs: string[] = []): InvocationContext {
+  return new InvocationContext({
+    functionName: "audit",
+    logHandler: (level, ...args) => logs.push(`${level}: ${args.map(String).join(" ")}`),
+  });
+}
+
+async function fireTimer(rt: FanoutRuntime, logs: string[] = []): Promise<void> {
+  await auditTimerFunction.create(rt)(timer, context(logs));
+}
+
+function drain(rt: FanoutRuntime, maxDequeueCount = 5) {
+  return runQueueHost(auditProfileFunction.create(rt), {
+    connectionString,
+    queueName: rt.config.host.auditQueue,
+    maxDequeueCount,
+  });
+}
+
+function countsOf(map: Map<string, number>): number[] {
+  return [...new Set(map.values())];
+}
+
+describe("audit fan-out through the storage queue", () => {
+  it("audits a 500-profile estate through the queue, every profile exactly once per cycle", async () => {
+    const rt = buildFanoutRuntime(anEstate(500));
+    await fireTimer(rt);
+    expect(rt.live.watchedReads).toBe(1);
+    expect(rt.live.profileReads.size).toBe(0);
+
+    const stats = await drain(rt);
+
+    expect(stats).toEqual({ deliveries: 500, completed: 500, poisoned: 0 });
+    expect(rt.live.profileReads.size).toBe(500);
+    expect(countsOf(rt.live.profileReads)).toEqual([1]);
+    expect(rt.reports.saves.size).toBe(500);
+    expect(countsOf(rt.reports.saves)).toEqual([1]);
+    expect(
+      (await rt.reports.listLatest()).every((r) => r.findings.every((f) => f.code !== "AUDIT_ERROR")),
+    ).toBe(true);
+  });
+
+  it("audits every profile once more in the next cycle", async () => {
+    const rt = buildFanoutRuntime(anEstate(150));
+    await fireTimer(rt);
+    await drain(rt);
+    rt.clock.advance(300_000);
+    await fireTimer(rt);
+    await drain(rt);
+    expect(countsOf(rt.live.profileReads)).toEqual([2]);
+    expect(countsOf(rt.reports.saves)).toEqual([2]);
+  });
+
+  it("skips a redelivered message whose profile already has this cycle's report", async () => {
+    const rt = buildFanoutRuntime(anEstate(120));
+    await fireTimer(rt);
+    const queue = new QueueClient(connectionString, rt.config.host.auditQueue);
+    const handler = auditProfileFunction.create(rt);
+    // An instance audits 10 messages and dies before completing them: they come back.
+    const first = await queue.receiveMessages({ numberOfMessages: 10, visibilityTimeout: 60 });
+    for (const m of first.receivedMessageItems) {
+      await handler(JSON.parse(Buffer.from(m.messageText, "base64").toString("utf8")), context());
+      await queue.updateMessage(m.messageId, m.popReceipt, undefined, 0);
+    }
+
+    const stats = await drain(rt);
+
+    expect(stats.deliveries).toBe(120);
+    expect(rt.live.profileReads.size).toBe(120);
+    expect(countsOf(rt.live.profileReads)).toEqual([1]);
+    expect(countsOf(rt.reports.saves)).toEqual([1]);
+  });
+
+  it("audits an estate at or below FANOUT_THRESHOLD inside the timer, with one watched read and no messages", async () => {
+    const rt = buildFanoutRuntime(anEstate(100));
+    await fireTimer(rt);
+    expect(rt.live.watchedReads).toBe(1);
+    expect(rt.reports.saves.size).toBe(100);
+    const queue = new QueueClient(connectionString, rt.config.host.auditQueue);
+    expect(await queue.exists()).toBe(false);
+  });
+
+  it("honours a lower FANOUT_THRESHOLD", async () => {
+    const rt = buildFanoutRuntime(anEstate(5), { FANOUT_THRESHOLD: "3" });
+    const logs: string[] = [];
+    await fireTimer(rt, logs);
+    expect(rt.reports.saves.size).toBe(0);
+    expect(logs.some((l) => l.includes("enqueued 5 profile(s)"))).toBe(true);
+    expect((await drain(rt)).completed).toBe(5);
+  });
+
+  it("moves a profile whose audit keeps failing to the poison queue after maxDequeueCount attempts", async () => {
+    const rt = buildFanoutRuntime(anEstate(110));
+    rt.reports.failFor.add("sub3/rg1/p0003");
+    await fireTimer(rt);
+    const stats = await drain(rt, 3);
+    expect(stats.poisoned).toBe(1);
+    expect(stats.completed).toBe(109);
+    expect(rt.live.profileReads.get("sub3/rg1/p0003")).toBe(3);
+  });
+
+  it("reports a poisoned profile as AUDIT_ERROR in the next cycle, alerts on it and empties the poison queue", async () => {
+    const rt = buildFanoutRuntime(anEstate(110));
+    rt.reports.failFor.add("sub3/rg1/p0003");
+    await fireTimer(rt);
+    await drain(rt, 3);
+    rt.reports.failFor.clear();
+    rt.clock.advance(300_000);
+    const logs: string[] = [];
+
+    await fireTimer(rt, logs);
+
+    const report = await rt.reports.latest("sub3/rg1/p0003");
+    expect(report?.findings.map((f) => f.code)).toEqual(["AUDIT_ERROR"]);
+    expect(report?.findings[0]?.message).toContain("failed on every attempt");
+    expect(
+      rt.alerts.dispatched
+        .flat()
+        .some((r) => r.profile === "sub3/rg1/p0003" && r.findings[0]?.code === "AUDIT_ERROR"),
+    ).toBe(true);
+    expect(logs.some((l) => l.includes("1 poisoned audit(s) reported as AUDIT_ERROR"))).toBe(true);
+    const poison = new QueueClient(connectionString, rt.config.host.poisonQueue);
+    expect((await poison.peekMessages({ numberOfMessages: 32 })).peekedMessageItems).toHaveLength(0);
+
+    // The same cycle still audits the profile again: a fresh report replaces the AUDIT_ERROR one.
+    await drain(rt);
+    expect((await rt.reports.latest("sub3/rg1/p0003"))?.findings.some((f) => f.code === "AUDIT_ERROR")).toBe(
+      false,
+    );
+  });
+
+  it("drops an invalid message instead of retrying it", async () => {
+    const rt = buildFanoutRuntime([]);
+    const logs: string[] = [];
+    const ctx = new InvocationContext({
+      logHandler: (level, ...a) => logs.push(`${level}: ${a.map(String).join(" ")}`),
+    });
+    await auditProfileFunction.create(rt)({ profile: "not-a-key" }, ctx);
+    expect(logs.some((l) => l.startsWith("error: audit-profile: dropped an invalid message"))).toBe(true);
+    expect(rt.live.profileReads.size).toBe(0);
+  });
+
+  it("reports profiles hidden by a failed list call as AUDIT_ERROR instead of enqueueing them", async () => {
+    const rt = buildFanoutRuntime(anEstate(101));
+    rt.live.failures = [
+      {
+        scope: "/subscriptions/sub9",
+        profiles: ["sub9/rg1/gone"],
+        reason: "forbidden",
+        message: "Grant Reader on /subscriptions/sub9",
+      },
+    ];
+    await fireTimer(rt);
+    expect((await rt.reports.latest("sub9/rg1/gone"))?.findings[0]?.message).toBe(
+      "Grant Reader on /subscriptions/sub9",
+    );
+    expect((await drain(rt)).completed).toBe(101);
+  });
+});
