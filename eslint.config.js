@@ -25,6 +25,7 @@ export default tseslint.config(
       ".ci/**",
       "bin/**",
       "**/*.js",
+      "**/*.mjs",
       "!eslint.config.js",
     ],
   },

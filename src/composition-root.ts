@@ -33,19 +33,8 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Placeholder for an area not wired yet: building succeeds, using it fails loudly. */
-function notWired<T extends object>(what: string): T {
-  return new Proxy({} as T, {
-    get(_t, prop) {
-      if (prop === "then") return undefined;
-      throw new Error(`composition root: ${what} is not wired yet (used .${String(prop)})`);
-    },
-  });
-}
-
 /** The only place that turns configuration into adapters. Tests build their own Runtime. */
 export async function buildRuntime(config: AppConfig, clock: Clock = systemClock): Promise<Runtime> {
-  // WIRING (each area replaces its own line with its factory call):
   const live: LiveProfileSource = createLiveSource(config);
   const stores = await createStores(config, { clock });
   const desired: DesiredStateStore = stores.desired;
@@ -63,7 +52,6 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     // stderr: stdout may carry a JSON report (`audit --once --format json`).
     write: (line) => void process.stderr.write(`${line}\n`),
   });
-  await Promise.resolve();
   return {
     config,
     clock,

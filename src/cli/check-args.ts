@@ -8,7 +8,7 @@ Audits an exported Traffic Manager profile (raw ARM JSON, the SDK's Profile, a l
 {responses:{"200":{body}}} example envelope). FILE may also be a directory of *.json files.
 
   --profile FILE   the profile JSON to audit (required)
-  --desired FILE   desired state JSON (design.md §3); applies to the first profile in --profile
+  --desired FILE   desired state JSON; applies to the first profile in --profile
   --no-probe       do not probe endpoints; the serving endpoint comes from the statuses in the file
   --format F       text (default) or json (one profile: the report object; several: an array)
   --basis B        traffic-manager | probes | both; default: probes when the file has no live

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { DesiredState } from "./desired-state.js";
 
 /**
- * The desired-state document (design.md §3) with Traffic Manager's own limits (reference §1.5).
+ * The desired-state document with Traffic Manager's own limits (Azure documents them per monitor setting).
  * Objects are strict: an unknown key is an error (a typo must not silently mean "not checked").
  * Cross-field rules run even when other fields are invalid, so a caller sees every issue at once.
  */
@@ -32,7 +32,7 @@ export const desiredMonitorSchema = z
     protocol: z.enum(["HTTP", "HTTPS", "TCP"]).exactOptional(),
     port: z.int().min(1).max(65535).exactOptional(),
     path: z.string().max(1000).startsWith("/", "must start with /").exactOptional(),
-    intervalInSeconds: z.union([z.literal(10), z.literal(30)]).exactOptional(),
+    intervalInSeconds: z.literal([10, 30], { error: "must be 10 or 30" }).exactOptional(),
     timeoutInSeconds: z.int().min(5).max(10).exactOptional(),
     toleratedNumberOfFailures: z.int().min(0).max(9).exactOptional(),
     expectedStatusCodeRanges: z.array(statusCodeRange).max(8).exactOptional(),

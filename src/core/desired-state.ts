@@ -1,7 +1,7 @@
 import type { CustomHeader, MonitorProtocol, StatusCodeRange } from "./profile.js";
 
 /**
- * The desired state of one profile (design.md §3). Array order of `endpoints` is the failover
+ * The desired state of one profile. Array order of `endpoints` is the failover
  * order, primary first. Only the monitor keys given are compared. The zod schema that validates
  * it lives in desired-schema.ts; this type is what the rest of the code relies on.
  */

@@ -4,9 +4,9 @@ import type { Finding } from "./finding.js";
 import type { CustomHeader, LiveProfile, MonitorConfig, StatusCodeRange } from "./profile.js";
 
 /**
- * Drift between the live profile and its desired state (design.md §3): relative failover order,
+ * Drift between the live profile and its desired state: relative failover order,
  * missing and unexpected endpoints, enabled/disabled, monitor keys that the desired state gives,
- * and TTL. Severities are explained in docs/core.md.
+ * and TTL. Severities are explained in the README (Finding codes) and docs/audit-rules.md.
  */
 export function driftFindings(profile: LiveProfile, desired: DesiredState): Finding[] {
   const findings: Finding[] = [];

@@ -6,7 +6,7 @@ import type { EndpointAssessment, ServingResult } from "./serving-endpoint.js";
 /**
  * Findings that need no probe and no desired state beyond who the primary is: routing method,
  * disabled profile, fail-open, who is serving, standby health and always-serve. Severities are
- * explained in docs/core.md.
+ * explained in the README (Finding codes) and docs/audit-rules.md.
  */
 export function healthFindings(
   profile: LiveProfile,

@@ -1,6 +1,6 @@
 import type { Endpoint, EndpointMonitorStatus, LiveProfile, ProfileMonitorStatus } from "./profile.js";
 
-/** Statuses under which Traffic Manager may hand out an endpoint (reference §3). */
+/** Statuses under which Traffic Manager may hand out an endpoint (docs/audit-rules.md). */
 const SERVABLE = new Set(["Online", "CheckingEndpoint", "Unmonitored"]);
 
 /**
@@ -31,7 +31,7 @@ export function effectiveTmStatus(
 }
 
 /**
- * Parent-endpoint status from the child profile (reference §3 table): Stopped when the child is
+ * Parent-endpoint status from the child profile (docs/audit-rules.md): Stopped when the child is
  * Disabled or Inactive; else Online if enough child endpoints are Online, CheckingEndpoint if
  * enough are Online or still checking, else Degraded. Unmonitored (always-serve) counts as Online.
  */
@@ -52,7 +52,7 @@ export function nestedEndpointStatus(
 }
 
 /**
- * Profile monitor status as Traffic Manager derives it (reference §3). An endpoint without a
+ * Profile monitor status as Traffic Manager derives it (docs/audit-rules.md). An endpoint without a
  * known status counts as CheckingEndpoint (nothing observed yet); Unmonitored counts as Online.
  */
 export function deriveProfileMonitorStatus(

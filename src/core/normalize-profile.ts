@@ -29,7 +29,7 @@ function unwrapEnvelope(value: unknown, path: string): { value: unknown; path: s
   return { value: response["body"], path: childPath(childPath(responsesPath, statusKey), "body") };
 }
 
-/** Normalises one profile from any shape users have (see docs/core.md). @throws ProfileFormatError */
+/** Normalises one profile from any shape users have (see the README (Finding codes) and docs/audit-rules.md). @throws ProfileFormatError */
 export function normalizeProfile(input: unknown): LiveProfile {
   const { value, path } = unwrapEnvelope(input, "$");
   if (Array.isArray(value) || (isObject(value) && Array.isArray(value["value"]))) {

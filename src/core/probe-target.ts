@@ -1,6 +1,6 @@
 import type { CustomHeader, Endpoint, LiveProfile, MonitorProtocol, StatusCodeRange } from "./profile.js";
 
-/** Everything the prober needs to probe one endpoint, resolved from the profile (reference §3). */
+/** Everything the prober needs to probe one endpoint, resolved from the profile (docs/audit-rules.md). */
 export interface ProbeTarget {
   endpoint: string;
   protocol: MonitorProtocol;

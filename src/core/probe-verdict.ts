@@ -2,7 +2,7 @@ import type { ProbeCounters, ProbeResult } from "./probe-result.js";
 import type { ProbeVerdict } from "./report.js";
 
 /**
- * Applies one cycle of probe results to the consecutive-failure counters (reference §3): a
+ * Applies one cycle of probe results to the consecutive-failure counters (docs/audit-rules.md): a
  * success resets the counter, and an endpoint is Degraded only once its consecutive failures
  * exceed `toleratedNumberOfFailures` (0 means the first failure). Counters of endpoints not
  * probed this cycle are dropped, so a removed endpoint starts fresh if it comes back.

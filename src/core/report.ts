@@ -28,7 +28,7 @@ export interface ReportEndpoint {
   probe?: ProbeVerdict;
 }
 
-/** The report JSON (design.md §4); extra keys may be added, none renamed. */
+/** The report JSON (README: What is checked); extra keys may be added, none renamed. */
 export interface Report {
   /** Profile key `{sub}/{rg}/{name}`. */
   profile: string;
@@ -39,7 +39,7 @@ export interface Report {
   profileStatus: string;
   /** As Traffic Manager reports it, when known. */
   profileMonitorStatus?: ProfileMonitorStatus;
-  /** As we derive it from endpoint statuses (reference §3). */
+  /** As we derive it from endpoint statuses (docs/audit-rules.md). */
   derivedMonitorStatus: ProfileMonitorStatus;
   servingEndpoint: string | null;
   servingBasis: ServingBasis;

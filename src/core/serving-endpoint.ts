@@ -55,7 +55,7 @@ function healthOf(
 }
 
 /**
- * The endpoint Traffic Manager serves under Priority routing (reference §3): the first endpoint in
+ * The endpoint Traffic Manager serves under Priority routing (docs/audit-rules.md): the first endpoint in
  * priority order that is up; if none is up, the first one that is down (fail-open); Disabled,
  * Stopped and Inactive endpoints never; nothing when the profile is disabled. For other routing
  * methods there is no single serving endpoint, so it is null (health is still assessed).

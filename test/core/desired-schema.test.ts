@@ -59,8 +59,10 @@ describe("validateDesiredState", () => {
     expect(pathsOf({ ...valid, endpoints })).toEqual(["$.endpoints"]);
   });
 
-  it("rejects an interval other than 10 or 30", () => {
-    expect(pathsOf(withMonitor({ intervalInSeconds: 20 }))).toEqual(["$.monitor.intervalInSeconds"]);
+  it("rejects an interval other than 10 or 30, saying which values are allowed", () => {
+    expect(issuesOf(withMonitor({ intervalInSeconds: 20 }))).toEqual([
+      { path: "$.monitor.intervalInSeconds", message: "must be 10 or 30" },
+    ]);
   });
 
   it("rejects a timeout of 10 at interval 10", () => {

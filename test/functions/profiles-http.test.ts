@@ -57,10 +57,13 @@ describe("profiles, audit, report, adopt and openapi routes", () => {
   it("lists audited profiles with their last audit summary", async () => {
     const res = await invoke(listProfilesFunction, rt, "profiles");
     const { profiles } = res.json() as { profiles: { profile: string; lastAudit: unknown }[] };
-    const lastAudit = profiles.find((p) => p.profile === "sub1/rg1/audited")?.lastAudit;
-    expect(lastAudit).toMatchObject({
-      findings: { info: 0, warning: 0, critical: 0 },
-      servingEndpoint: "web-westus",
+    const summary = profiles.find((p) => p.profile === "sub1/rg1/audited");
+    const report = (await rt.reports.latest("sub1/rg1/audited"))!;
+    expect(summary).toMatchObject({ profile: "sub1/rg1/audited", desired: null });
+    expect(summary?.lastAudit).toMatchObject({
+      generatedAt: report.generatedAt,
+      servingEndpoint: report.servingEndpoint,
+      codes: [...new Set(report.findings.map((f) => f.code))],
     });
   });
 

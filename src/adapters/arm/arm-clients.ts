@@ -42,7 +42,7 @@ export class ArmClients {
       client = new TrafficManagerManagementClient(this.credential, subscriptionId, {
         ...clientOptions,
         ...(endpoint === undefined ? {} : { endpoint }),
-        // The SDK derives the scope from `endpoint` when this is absent (reference §2.2).
+        // The SDK derives the scope from `endpoint` when this is absent.
         credentialScopes: [scope],
         retryOptions: { ...clientOptions?.retryOptions, maxRetries },
         userAgentOptions: { userAgentPrefix: "tm-sentinel" },
