@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
-import { startAzurite } from "./azurite.js";
+// The same embedded Azurite that `tm-sentinel serve` runs, so tests exercise what users get.
+import { startEmbeddedAzurite } from "../../src/serve/embedded-azurite.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -10,7 +11,7 @@ declare module "vitest" {
 
 /** One Azurite for the whole run: tests isolate themselves by table/queue/partition name. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const azurite = await startAzurite();
+  const azurite = await startEmbeddedAzurite();
   project.provide("azuriteConnectionString", azurite.connectionString);
   return () => azurite.stop();
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { booleanSetting } from "./boolean-setting.js";
 import type { AlertPolicy } from "../../core/alerts/alert-policy.js";
 import type { Severity } from "../../core/finding.js";
 
@@ -16,19 +17,6 @@ const hours = (fallback: number) =>
     .min(0, "must be 0 (off) or more")
     .max(24 * 365, "must be at most 8760")
     .default(fallback);
-
-const booleanSetting = (fallback: boolean) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined) return fallback;
-      const s = v.trim().toLowerCase();
-      if (["true", "1", "yes"].includes(s)) return true;
-      if (["false", "0", "no"].includes(s)) return false;
-      ctx.addIssue({ code: "custom", message: "must be true or false" });
-      return z.NEVER;
-    });
 
 function parsesAs(value: string, protocols: string[]): boolean {
   try {

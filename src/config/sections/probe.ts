@@ -1,21 +1,9 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { booleanSetting } from "./boolean-setting.js";
 import type { ServingBasis } from "../../core/report.js";
 
 const SERVING_BASES = ["traffic-manager", "probes", "both"] as const satisfies readonly ServingBasis[];
-
-const booleanSetting = (fallback: boolean) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined) return fallback;
-      const s = v.trim().toLowerCase();
-      if (["true", "1", "yes"].includes(s)) return true;
-      if (["false", "0", "no"].includes(s)) return false;
-      ctx.addIssue({ code: "custom", message: "must be true or false" });
-      return z.NEVER;
-    });
 
 const positiveInt = (fallback: number, max: number) =>
   z.coerce
