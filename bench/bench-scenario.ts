@@ -8,6 +8,12 @@ export interface Scenario {
   hangingShare: number;
   timeoutMs: number;
   concurrency: number;
+  /** Node options of the worker process, e.g. the heap limit of the deployed instance size. */
+  nodeArgs?: string[];
+  /** Full-size cycles run before the measured one (a running instance's JIT-warm state). */
+  warmCycles?: number;
+  /** Skip blackbox_exporter (a row that only changes our process's settings). */
+  oursOnly?: boolean;
 }
 
 export interface CycleFigures {

@@ -5,11 +5,13 @@ import { benchTargets, type CycleFigures, type Scenario } from "./bench-scenario
 
 /**
  * Runs one scenario with our prober in a fresh process (so peak RSS belongs to this scenario):
- * a 10-target warm-up, then one measured cycle. Prints the figures as one JSON line.
+ * a 10-target warm-up (and `warmCycles` full cycles, if asked), then one measured cycle. Prints
+ * the figures as one JSON line.
  */
 export async function runWorker(scenario: Scenario, ports: number[]): Promise<void> {
   const prober = createEndpointProber({ concurrency: scenario.concurrency });
   await prober.probeAll(benchTargets({ ...scenario, n: 10, hangingShare: 0 }, ports));
+  for (let i = 0; i < (scenario.warmCycles ?? 0); i++) await prober.probeAll(benchTargets(scenario, ports));
   const targets = benchTargets(scenario, ports);
   const started = performance.now();
   const results = await prober.probeAll(targets);
