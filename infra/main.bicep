@@ -13,7 +13,7 @@ param environmentName string
 @metadata({ azd: { type: 'location' } })
 param location string
 
-@description('Comma-separated scopes whose Traffic Manager profiles are audited: "/subscriptions/{id}" or "/subscriptions/{id}/resourceGroups/{name}". Becomes TM_WATCH; each scope gets a role assignment.')
+@description('Comma-separated scopes whose Traffic Manager profiles are audited: "/subscriptions/{id}", "/subscriptions/{id}/resourceGroups/{name}" or a profile resource ID. Becomes TM_WATCH; each scope gets a role assignment.')
 param watchScopes string = ''
 
 @description('Grant Traffic Manager Contributor instead of Reader on the watched scopes (only for write features).')
@@ -29,9 +29,15 @@ param fanoutThreshold int = 100
 @description('Teams Workflows webhook URL; stored in Key Vault. Empty: no Teams alerts.')
 param teamsWebhookUrl string = ''
 
+@description('The secret teams-webhook-url was put in the vault by hand: reference it even when teamsWebhookUrl is empty.')
+param teamsWebhookInVault bool = false
+
 @secure()
 @description('smtp(s)://user:password@host:port of an SMTP relay; stored in Key Vault. Empty: no SMTP.')
 param smtpUrl string = ''
+
+@description('The secret smtp-url was put in the vault by hand: reference it even when smtpUrl is empty.')
+param smtpUrlInVault bool = false
 
 @description('Create Azure Communication Services e-mail (Azure-managed domain) and send alerts through it.')
 param enableEmail bool = false
@@ -87,7 +93,9 @@ module vault 'app/keyvault.bicep' = {
     location: location
     tags: tags
     teamsWebhookUrl: teamsWebhookUrl
+    teamsWebhookInVault: teamsWebhookInVault
     smtpUrl: smtpUrl
+    smtpUrlInVault: smtpUrlInVault
   }
 }
 
@@ -140,10 +148,14 @@ var roleOnWatched = enableWriteFeatures
   : 'acdd72a7-3385-48ef-bd42-f606fba81ae7' // Reader
 var watchedSubscriptions = filter(scopes, s => length(split(s, '/')) == 3)
 var watchedResourceGroups = filter(scopes, s => length(split(s, '/')) == 5)
+// Explicit profile IDs: /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.Network/trafficManagerProfiles/{name}.
+var watchedProfiles = filter(scopes, s => length(split(s, '/')) == 9)
 
+// Deployment names carry the resource token: these land in the watched subscriptions' and groups'
+// deployment history, where another environment's 'watch-sub-0' (other region) would clash.
 module watchSubscriptionRoles 'app/watch-role-subscription.bicep' = [
   for (scopeId, i) in watchedSubscriptions: {
-    name: 'watch-sub-${i}'
+    name: 'tms-watch-sub-${resourceToken}-${i}'
     scope: subscription(split(scopeId, '/')[2])
     params: { principalId: identity.outputs.principalId, roleDefinitionId: roleOnWatched }
   }
@@ -151,9 +163,21 @@ module watchSubscriptionRoles 'app/watch-role-subscription.bicep' = [
 
 module watchResourceGroupRoles 'app/watch-role-resource-group.bicep' = [
   for (scopeId, i) in watchedResourceGroups: {
-    name: 'watch-rg-${i}'
+    name: 'tms-watch-rg-${resourceToken}-${i}'
     scope: resourceGroup(split(scopeId, '/')[2], split(scopeId, '/')[4])
     params: { principalId: identity.outputs.principalId, roleDefinitionId: roleOnWatched }
+  }
+]
+
+module watchProfileRoles 'app/watch-role-profile.bicep' = [
+  for (profileId, i) in watchedProfiles: {
+    name: 'tms-watch-tm-${resourceToken}-${i}'
+    scope: resourceGroup(split(profileId, '/')[2], split(profileId, '/')[4])
+    params: {
+      principalId: identity.outputs.principalId
+      roleDefinitionId: roleOnWatched
+      profileName: split(profileId, '/')[8]
+    }
   }
 ]
 

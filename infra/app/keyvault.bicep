@@ -5,6 +5,10 @@ param tags object
 param teamsWebhookUrl string
 @secure()
 param smtpUrl string
+@description('teams-webhook-url is managed by hand in the vault; reference it without writing it.')
+param teamsWebhookInVault bool = false
+@description('smtp-url is managed by hand in the vault; reference it without writing it.')
+param smtpUrlInVault bool = false
 
 // RBAC-authorised vault; purge protection stays off so `azd down --purge` can remove it.
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -34,6 +38,8 @@ resource smtpSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(
 }
 
 output name string = vault.name
-// Version-less URIs, so a rotated secret is picked up without redeploying.
-output teamsWebhookSecretUri string = empty(teamsWebhookUrl) ? '' : '${vault.properties.vaultUri}secrets/teams-webhook-url/'
-output smtpUrlSecretUri string = empty(smtpUrl) ? '' : '${vault.properties.vaultUri}secrets/smtp-url/'
+// Version-less URIs, so a rotated secret is picked up without redeploying. A secret set by hand
+// (az keyvault secret set) needs its *InVault flag: the appsettings resource replaces every app
+// setting on each `azd provision`, so a reference added by hand would silently disappear.
+output teamsWebhookSecretUri string = empty(teamsWebhookUrl) && !teamsWebhookInVault ? '' : '${vault.properties.vaultUri}secrets/teams-webhook-url/'
+output smtpUrlSecretUri string = empty(smtpUrl) && !smtpUrlInVault ? '' : '${vault.properties.vaultUri}secrets/smtp-url/'

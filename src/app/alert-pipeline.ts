@@ -12,7 +12,7 @@ import type { AlertDispatcher } from "./ports/alert-dispatcher.js";
 import type { AlertLogger } from "./ports/alert-logger.js";
 import type { AlertOutbox, OutboxEntry } from "./ports/alert-outbox.js";
 import type { AlertChannel, AlertSender } from "./ports/alert-sender.js";
-import type { AlertStateStore } from "./ports/alert-state-store.js";
+import { AlertStoreConflict, type AlertStateStore } from "./ports/alert-state-store.js";
 import type { Clock } from "./ports/clock.js";
 
 /** A configured channel: its sender and the least severity it is told about. */
@@ -39,6 +39,8 @@ export interface AlertPipelineDeps {
 }
 
 const WEEK = 7 * 24 * 3_600_000;
+/** Conditional commits tried before a profile's dispatch gives up (and logs) for this cycle. */
+const MAX_COMMIT_ATTEMPTS = 5;
 
 /**
  * The alert use case: state machine per profile, one grouped message per channel recorded in the
@@ -49,8 +51,8 @@ export class AlertPipeline implements AlertDispatcher {
 
   async deliveryFindings(profile: string): Promise<Finding[]> {
     try {
-      const state = await this.deps.state.load(profile.toLowerCase());
-      const problems = state?.delivery ?? [];
+      const loaded = await this.deps.state.load(profile.toLowerCase());
+      const problems = loaded?.state.delivery ?? [];
       if (problems.length === 0) return [];
       const described = problems.map(
         (p) =>
@@ -96,20 +98,53 @@ export class AlertPipeline implements AlertDispatcher {
   }
 
   private async dispatchProfile(report: Report, now: Date, down: Set<AlertChannel>): Promise<void> {
-    const { state, outbox, policy, logger } = this.deps;
     const profile = report.profile.toLowerCase();
-    const previous = (await state.load(profile)) ?? emptyAlertState(profile);
-    const { incidents, transitions } = advanceIncidents(previous.incidents, report, now, policy);
-    for (const t of transitions) logTransition(logger, profile, t);
-
-    const entries = this.newEntries(report, transitions, incidents, now);
-    if (entries.length > 0) await outbox.enqueue(entries);
-
+    await this.advance(report, profile, now);
     const outcomes = await this.deliver(profile, now, down);
-    const delivery = mergeProblems(previous.delivery, outcomes);
-    await state.save({ profile, incidents, delivery });
-    if (outcomes.some((o) => o.delivered || o.problem))
-      await outbox.prune(profile, new Date(now.getTime() - (this.deps.retentionMs ?? WEEK)));
+    if (outcomes.some((o) => o.delivered || o.problem)) {
+      await this.recordProblems(profile, outcomes);
+      await this.deps.outbox.prune(profile, new Date(now.getTime() - (this.deps.retentionMs ?? WEEK)));
+    }
+  }
+
+  /**
+   * Runs the state machine and commits the new state together with its messages, conditionally on
+   * the state read. When another dispatcher of the same profile committed first, its result is the
+   * new starting point: decide again, so a transition is announced once, never twice.
+   */
+  private async advance(report: Report, profile: string, now: Date): Promise<void> {
+    const { state, policy, logger } = this.deps;
+    for (let attempt = 1; ; attempt += 1) {
+      const loaded = await state.load(profile);
+      const previous = loaded?.state ?? emptyAlertState(profile);
+      const { incidents, transitions } = advanceIncidents(previous.incidents, report, now, policy);
+      const version = (previous.version ?? 0) + 1;
+      const entries = this.newEntries(report, transitions, incidents, now, version);
+      try {
+        await state.save({ ...previous, profile, incidents, version }, loaded?.etag, entries);
+      } catch (e: unknown) {
+        if (e instanceof AlertStoreConflict && attempt < MAX_COMMIT_ATTEMPTS) continue;
+        throw e;
+      }
+      for (const t of transitions) logTransition(logger, profile, t);
+      return;
+    }
+  }
+
+  /** Delivery problems are merged into the freshest state (incidents are left as committed). */
+  private async recordProblems(profile: string, outcomes: readonly ChannelOutcome[]): Promise<void> {
+    const { state } = this.deps;
+    for (let attempt = 1; ; attempt += 1) {
+      const loaded = await state.load(profile);
+      const current = loaded?.state ?? emptyAlertState(profile);
+      try {
+        await state.save({ ...current, delivery: mergeProblems(current.delivery, outcomes) }, loaded?.etag);
+        return;
+      } catch (e: unknown) {
+        if (e instanceof AlertStoreConflict && attempt < MAX_COMMIT_ATTEMPTS) continue;
+        throw e;
+      }
+    }
   }
 
   private newEntries(
@@ -117,6 +152,7 @@ export class AlertPipeline implements AlertDispatcher {
     transitions: readonly Transition[],
     incidents: Parameters<typeof buildAlertMessage>[0]["incidents"],
     now: Date,
+    version: number,
   ): OutboxEntry[] {
     const entries: OutboxEntry[] = [];
     for (const channel of ALERT_CHANNELS) {
@@ -131,7 +167,8 @@ export class AlertPipeline implements AlertDispatcher {
       });
       if (!message) continue;
       entries.push({
-        id: `${report.generatedAt}~${channel}`,
+        // Unique per profile (the version only grows under the ETag) and in decision order.
+        id: `${String(version).padStart(12, "0")}~${channel}`,
         profile: message.profile,
         channel,
         createdAt: now.toISOString(),

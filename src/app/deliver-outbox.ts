@@ -4,6 +4,7 @@ import { describeError } from "./errors.js";
 import type { AlertLogger } from "./ports/alert-logger.js";
 import type { AlertOutbox, OutboxEntry } from "./ports/alert-outbox.js";
 import { AlertSendError, type AlertChannel, type AlertSender } from "./ports/alert-sender.js";
+import { AlertStoreConflict } from "./ports/alert-state-store.js";
 
 export interface DeliveryContext {
   outbox: AlertOutbox;
@@ -14,7 +15,12 @@ export interface DeliveryContext {
   now: Date;
   /** Channels that failed transiently earlier in this dispatch: not tried again until next cycle. */
   down: Set<AlertChannel>;
+  /** How long a claimed entry is left to its claimant before another dispatcher may retry it. */
+  leaseMs?: number;
 }
+
+/** Longer than any send (ALERT_SEND_TIMEOUT_SECONDS is at most 300) plus the bookkeeping. */
+const DEFAULT_LEASE_MS = 10 * 60_000;
 
 /** What one channel's delivery changed for a profile's delivery problems. */
 export interface ChannelOutcome {
@@ -57,9 +63,25 @@ async function giveUp(
 }
 
 /**
+ * Takes an entry for this dispatcher before sending: counts the attempt and pushes its next attempt
+ * past the lease, conditionally on the entry as read. Undefined when another dispatcher (a second
+ * instance handling the same profile) took it first. A crash after the claim only delays the
+ * entry by the lease: at-least-once, with the same idempotency key on the retry.
+ */
+async function claim(queued: OutboxEntry, ctx: DeliveryContext): Promise<OutboxEntry | undefined> {
+  const lease = new Date(ctx.now.getTime() + (ctx.leaseMs ?? DEFAULT_LEASE_MS)).toISOString();
+  try {
+    return await ctx.outbox.update({ ...queued, attempts: queued.attempts + 1, nextAttemptAt: lease });
+  } catch (e: unknown) {
+    if (e instanceof AlertStoreConflict) return undefined;
+    throw e;
+  }
+}
+
+/**
  * Delivers a channel's pending entries of one profile, oldest first. Stops at the first entry that
- * is not due or fails transiently, so a channel never delivers out of order. A configuration
- * error fails the entry (not retried) and moves on.
+ * is not due, fails transiently or is being sent by another dispatcher, so a channel never
+ * delivers out of order. A configuration error fails the entry (not retried) and moves on.
  */
 export async function deliverChannel(
   sender: AlertSender,
@@ -71,7 +93,8 @@ export async function deliverChannel(
   for (const queued of entries) {
     if (ctx.down.has(channel)) break;
     if (queued.nextAttemptAt !== undefined && Date.parse(queued.nextAttemptAt) > ctx.now.getTime()) break;
-    const entry: OutboxEntry = { ...queued, attempts: queued.attempts + 1 };
+    const entry = await claim(queued, ctx);
+    if (!entry) break;
     try {
       await sender.send(entry.message, `${entry.profile}|${entry.id}`);
     } catch (e: unknown) {

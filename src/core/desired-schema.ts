@@ -27,6 +27,79 @@ const hostName = z
     "must be a DNS host name such as www.contoso.com",
   );
 
+type RuleIssue = { path: (string | number)[]; message: string };
+
+/**
+ * Cross-field monitor rules, on the raw input so they run whatever else is wrong. Plain
+ * functions because zod skips every refinement above an oversized array (its size cap aborts
+ * the parse); validateDesiredState re-applies them so such issues are still reported.
+ */
+function monitorRuleIssues(m: unknown): RuleIssue[] {
+  if (typeof m !== "object" || m === null || Array.isArray(m)) return [];
+  const raw = m as Record<string, unknown>;
+  const issues: RuleIssue[] = [];
+  if (raw["protocol"] === "TCP" && raw["path"] !== undefined) {
+    issues.push({ path: ["path"], message: "must be absent when protocol is TCP" });
+  }
+  if (raw["protocol"] === "TCP" && raw["expectedStatusCodeRanges"] !== undefined) {
+    issues.push({
+      path: ["expectedStatusCodeRanges"],
+      message: "apply to HTTP and HTTPS only; remove them when protocol is TCP",
+    });
+  }
+  const timeout = raw["timeoutInSeconds"];
+  if (raw["intervalInSeconds"] === 10 && typeof timeout === "number" && timeout > 9) {
+    issues.push({ path: ["timeoutInSeconds"], message: "must be 5–9 when intervalInSeconds is 10" });
+  }
+  const ranges = raw["expectedStatusCodeRanges"];
+  if (Array.isArray(ranges)) {
+    ranges.forEach((r: unknown, i) => {
+      const { min, max } = (typeof r === "object" && r !== null ? r : {}) as Record<string, unknown>;
+      if (typeof min === "number" && typeof max === "number" && min > max) {
+        issues.push({ path: ["expectedStatusCodeRanges", i, "min"], message: "must not exceed max" });
+      }
+    });
+  }
+  const headers = raw["customHeaders"];
+  if (Array.isArray(headers)) {
+    headers.forEach((h: unknown, i) => {
+      const { name, value } = (typeof h === "object" && h !== null ? h : {}) as Record<string, unknown>;
+      if (
+        typeof name === "string" &&
+        name.toLowerCase() === "host" &&
+        typeof value === "string" &&
+        value.includes("*")
+      ) {
+        issues.push({ path: ["customHeaders", i, "value"], message: "a Host header cannot contain *" });
+      }
+    });
+  }
+  return issues;
+}
+
+/** Endpoint names must be unique, case-insensitively (ARM names are). */
+function duplicateNameIssues(list: unknown): RuleIssue[] {
+  if (!Array.isArray(list)) return [];
+  const issues: RuleIssue[] = [];
+  const seen = new Map<string, number>();
+  list.forEach((e: unknown, i) => {
+    const name = typeof e === "object" && e !== null ? (e as Record<string, unknown>)["name"] : undefined;
+    if (typeof name !== "string") return;
+    const first = seen.get(name.toLowerCase());
+    if (first === undefined) seen.set(name.toLowerCase(), i);
+    else
+      issues.push({
+        path: [i, "name"],
+        message: `duplicates endpoints[${first}].name (names are case-insensitive)`,
+      });
+  });
+  return issues;
+}
+
+function addRuleIssues(issues: RuleIssue[], ctx: z.RefinementCtx): void {
+  for (const issue of issues) ctx.addIssue({ code: "custom", ...issue });
+}
+
 export const desiredMonitorSchema = z
   .strictObject({
     protocol: z.enum(["HTTP", "HTTPS", "TCP"]).exactOptional(),
@@ -38,59 +111,7 @@ export const desiredMonitorSchema = z
     expectedStatusCodeRanges: z.array(statusCodeRange).max(8).exactOptional(),
     customHeaders: z.array(customHeader).max(8).exactOptional(),
   })
-  .superRefine((m, ctx) => {
-    if (typeof m !== "object" || m === null) return;
-    const raw = m as Record<string, unknown>;
-    if (raw["protocol"] === "TCP" && raw["path"] !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["path"], message: "must be absent when protocol is TCP" });
-    }
-    if (raw["protocol"] === "TCP" && raw["expectedStatusCodeRanges"] !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["expectedStatusCodeRanges"],
-        message: "apply to HTTP and HTTPS only; remove them when protocol is TCP",
-      });
-    }
-    const timeout = raw["timeoutInSeconds"];
-    if (raw["intervalInSeconds"] === 10 && typeof timeout === "number" && timeout > 9) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["timeoutInSeconds"],
-        message: "must be 5–9 when intervalInSeconds is 10",
-      });
-    }
-    const ranges = raw["expectedStatusCodeRanges"];
-    if (Array.isArray(ranges)) {
-      ranges.forEach((r: unknown, i) => {
-        const { min, max } = (typeof r === "object" && r !== null ? r : {}) as Record<string, unknown>;
-        if (typeof min === "number" && typeof max === "number" && min > max) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["expectedStatusCodeRanges", i, "min"],
-            message: "must not exceed max",
-          });
-        }
-      });
-    }
-    const headers = raw["customHeaders"];
-    if (Array.isArray(headers)) {
-      headers.forEach((h: unknown, i) => {
-        const { name, value } = (typeof h === "object" && h !== null ? h : {}) as Record<string, unknown>;
-        if (
-          typeof name === "string" &&
-          name.toLowerCase() === "host" &&
-          typeof value === "string" &&
-          value.includes("*")
-        ) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["customHeaders", i, "value"],
-            message: "a Host header cannot contain *",
-          });
-        }
-      });
-    }
-  }, ALWAYS);
+  .superRefine((m, ctx) => addRuleIssues(monitorRuleIssues(m), ctx), ALWAYS);
 
 export const desiredEndpointSchema = z.strictObject({
   name: z.string().min(1).max(260),
@@ -103,22 +124,7 @@ export const desiredStateSchema = z.strictObject({
     .array(desiredEndpointSchema)
     .min(1, "must list at least one endpoint")
     .max(200, "Traffic Manager allows at most 200 endpoints")
-    .superRefine((list, ctx) => {
-      if (!Array.isArray(list)) return;
-      const seen = new Map<string, number>();
-      list.forEach((e: unknown, i) => {
-        const name = typeof e === "object" && e !== null ? (e as Record<string, unknown>)["name"] : undefined;
-        if (typeof name !== "string") return;
-        const first = seen.get(name.toLowerCase());
-        if (first === undefined) seen.set(name.toLowerCase(), i);
-        else
-          ctx.addIssue({
-            code: "custom",
-            path: [i, "name"],
-            message: `duplicates endpoints[${first}].name (names are case-insensitive)`,
-          });
-      });
-    }, ALWAYS),
+    .superRefine((list, ctx) => addRuleIssues(duplicateNameIssues(list), ctx), ALWAYS),
   monitor: desiredMonitorSchema.exactOptional(),
   ttl: z.int().min(0).max(2147483647).exactOptional(),
   vanityDomains: z.array(hostName).max(100).exactOptional(),
@@ -150,6 +156,16 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** The cross-field rules on the raw input, for those zod skipped (see monitorRuleIssues). */
+function skippedRuleIssues(input: unknown): RuleIssue[] {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return [];
+  const raw = input as Record<string, unknown>;
+  return [
+    ...duplicateNameIssues(raw["endpoints"]).map((i) => ({ ...i, path: ["endpoints", ...i.path] })),
+    ...monitorRuleIssues(raw["monitor"]).map((i) => ({ ...i, path: ["monitor", ...i.path] })),
+  ];
+}
+
 /** Validates any input against the desired-state schema; reports every issue; never throws. */
 export function validateDesiredState(input: unknown): DesiredStateValidation {
   try {
@@ -163,6 +179,11 @@ export function validateDesiredState(input: unknown): DesiredStateValidation {
       } else {
         issues.push({ path: formatJsonPath(issue.path), message: issue.message });
       }
+    }
+    const reported = new Set(issues.map((i) => `${i.path}\n${i.message}`));
+    for (const rule of skippedRuleIssues(input)) {
+      const path = formatJsonPath(rule.path);
+      if (!reported.has(`${path}\n${rule.message}`)) issues.push({ path, message: rule.message });
     }
     return { ok: false, issues };
   } catch (e: unknown) {

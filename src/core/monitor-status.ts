@@ -19,35 +19,60 @@ export function effectiveTmStatus(
     const child = related.get(childId);
     // Nesting has no loops in ARM, but a crafted file could: fall back to the reported status.
     if (child && !visited.has(childId)) {
-      return nestedEndpointStatus(
-        child,
-        endpoint.minChildEndpoints ?? 1,
-        related,
-        new Set([...visited, childId]),
-      );
+      const minimums: NestedMinimums = { all: endpoint.minChildEndpoints ?? 1 };
+      if (endpoint.minChildEndpointsIPv4 !== undefined) minimums.ipv4 = endpoint.minChildEndpointsIPv4;
+      if (endpoint.minChildEndpointsIPv6 !== undefined) minimums.ipv6 = endpoint.minChildEndpointsIPv6;
+      return nestedEndpointStatus(child, minimums, related, new Set([...visited, childId]));
     }
   }
   return endpoint.monitorStatus;
+}
+
+/** Child endpoints a nested endpoint needs; the per-family ones apply to MultiValue children only. */
+export interface NestedMinimums {
+  all: number;
+  ipv4?: number;
+  ipv6?: number;
+}
+
+/** "A" for IPv4 literals, "AAAA" for IPv6 literals, undefined for names (and nested endpoints). */
+function recordFamily(target: string | undefined): "ipv4" | "ipv6" | undefined {
+  const t = target?.trim().replace(/^\[(.*)\]$/, "$1") ?? "";
+  if (t.includes(":")) return "ipv6";
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(t) ? "ipv4" : undefined;
 }
 
 /**
  * Parent-endpoint status from the child profile (docs/audit-rules.md): Stopped when the child is
  * Disabled or Inactive; else Online if enough child endpoints are Online, CheckingEndpoint if
  * enough are Online or still checking, else Degraded. Unmonitored (always-serve) counts as Online.
+ * For a MultiValue child, minChildEndpointsIPv4/IPv6 must be met as well (Azure's nested-profiles
+ * article: they count healthy IPv4 / IPv6 child endpoints; MultiValue children need both kinds).
  */
 export function nestedEndpointStatus(
   child: LiveProfile,
-  minChildEndpoints: number,
+  minChildEndpoints: number | NestedMinimums,
   related: ReadonlyMap<string, LiveProfile>,
   visited: ReadonlySet<string> = new Set([child.id.toLowerCase()]),
 ): EndpointMonitorStatus {
+  const minimums = typeof minChildEndpoints === "number" ? { all: minChildEndpoints } : minChildEndpoints;
   const statuses = child.endpoints.map((e) => effectiveTmStatus(e, related, visited));
   const childStatus = deriveProfileMonitorStatus(child.profileStatus, statuses);
   if (childStatus === "Disabled" || childStatus === "Inactive") return "Stopped";
-  const online = statuses.filter((s) => s === "Online" || s === "Unmonitored").length;
-  const checking = statuses.filter((s) => s === undefined || s === "CheckingEndpoint").length;
-  if (online >= minChildEndpoints) return "Online";
-  if (online + checking >= minChildEndpoints) return "CheckingEndpoint";
+  const isOnline = (s: EndpointMonitorStatus | undefined) => s === "Online" || s === "Unmonitored";
+  const isChecking = (s: EndpointMonitorStatus | undefined) => s === undefined || s === "CheckingEndpoint";
+  const perFamily = child.routingMethod === "MultiValue";
+  const meets = (counts: (s: EndpointMonitorStatus | undefined) => boolean): boolean => {
+    const count = (family?: "ipv4" | "ipv6") =>
+      statuses.filter(
+        (s, i) => counts(s) && (family === undefined || recordFamily(child.endpoints[i]?.target) === family),
+      ).length;
+    if (count() < minimums.all) return false;
+    if (!perFamily) return true;
+    return count("ipv4") >= (minimums.ipv4 ?? 0) && count("ipv6") >= (minimums.ipv6 ?? 0);
+  };
+  if (meets(isOnline)) return "Online";
+  if (meets((s) => isOnline(s) || isChecking(s))) return "CheckingEndpoint";
   return "Degraded";
 }
 

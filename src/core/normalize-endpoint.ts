@@ -96,6 +96,10 @@ export function normalizeEndpoint(outer: FieldReader): Endpoint {
   if (weight !== undefined) endpoint.weight = weight;
   const minChild = props.number("minChildEndpoints");
   if (minChild !== undefined) endpoint.minChildEndpoints = minChild;
+  const minIpv4 = props.number("minChildEndpointsIPv4");
+  if (minIpv4 !== undefined) endpoint.minChildEndpointsIPv4 = minIpv4;
+  const minIpv6 = props.number("minChildEndpointsIPv6");
+  if (minIpv6 !== undefined) endpoint.minChildEndpointsIPv6 = minIpv6;
   const location = props.string("endpointLocation");
   if (location !== undefined) endpoint.endpointLocation = location;
   return endpoint;

@@ -67,6 +67,9 @@ export interface Endpoint {
   alwaysServe: boolean;
   /** Nested endpoints only; Traffic Manager's default is 1. */
   minChildEndpoints?: number;
+  /** Nested endpoints only: Online IPv4 / IPv6 child endpoints required (MultiValue children). */
+  minChildEndpointsIPv4?: number;
+  minChildEndpointsIPv6?: number;
   customHeaders: CustomHeader[];
   endpointLocation?: string;
 }

@@ -15,7 +15,7 @@ export const adoptDesiredFunction: HttpFunctionDefinition = {
       const { stored, created } = await adoptLive(rt, {
         profile: profileFromRoute(request),
         condition: writeConditionFrom(request),
-        updatedBy: callerOf(request),
+        updatedBy: callerOf(request, rt.config.host.trustPrincipalHeaders),
       });
       return desiredResponse(created ? 201 : 200, stored);
     }),

@@ -23,7 +23,7 @@ export const putDesiredFunction: HttpFunctionDefinition = {
         body,
         condition,
         allowUnknownEndpoints: flag(request, "allowUnknownEndpoints"),
-        updatedBy: callerOf(request),
+        updatedBy: callerOf(request, rt.config.host.trustPrincipalHeaders),
       });
       return desiredResponse(
         created ? 201 : 200,

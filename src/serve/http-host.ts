@@ -89,13 +89,21 @@ async function dispatch(
     });
   }
   try {
-    const params: Record<string, string> = {};
-    hit.r.names.forEach((name, i) => {
-      const value = hit.m![i + 1];
-      if (value !== undefined) params[name] = decodeURIComponent(value);
-    });
+    const params = decodeParams(hit.r.names, hit.m!);
+    if (params === undefined)
+      return send(res, {
+        status: 400,
+        jsonBody: {
+          type: "about:blank",
+          title: "Bad request",
+          status: 400,
+          detail: "a route segment is not valid percent-encoded UTF-8",
+        },
+        headers: { "content-type": "application/problem+json" },
+      });
     const body = await readBody(req);
     if (body === undefined)
+      // The rest of the body is never read, so the connection cannot be reused.
       return send(res, {
         status: 413,
         jsonBody: {
@@ -104,7 +112,7 @@ async function dispatch(
           status: 413,
           detail: `over ${MAX_REQUEST_BYTES} bytes`,
         },
-        headers: { "content-type": "application/problem+json" },
+        headers: { "content-type": "application/problem+json", connection: "close" },
       });
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers))
@@ -139,15 +147,33 @@ async function dispatch(
   }
 }
 
+function decodeParams(names: string[], m: RegExpExecArray): Record<string, string> | undefined {
+  const params: Record<string, string> = {};
+  try {
+    names.forEach((name, i) => {
+      const value = m[i + 1];
+      if (value !== undefined) params[name] = decodeURIComponent(value);
+    });
+  } catch {
+    return undefined; // URIError: the client's mistake, not a 500
+  }
+  return params;
+}
+
+/** The body, or undefined as soon as it passes the cap: a chunked upload is not read to its end. */
 function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       total += chunk.length;
-      if (total <= MAX_REQUEST_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(total > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks)));
+      if (total <= MAX_REQUEST_BYTES) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.pause();
+      resolve(undefined);
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

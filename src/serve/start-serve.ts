@@ -60,12 +60,15 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     const log = (level: LogLevel, line: string) => {
       if (level !== "trace" && level !== "debug") out(`${new Date().toISOString()} ${line}`);
     };
+    const port = options.port ?? config.serve.port;
     const http: HttpHost = await startHttpHost(
       rt,
       allFunctions.filter((d): d is HttpFunctionDefinition => d.kind === "http"),
-      options.port ?? config.serve.port,
+      port,
       log,
-    );
+    ).catch((e: unknown) => {
+      throw listenError(e, port, options.port !== undefined);
+    });
     cleanups.push(() => http.close());
 
     const timer = allFunctions.find((d): d is TimerFunctionDefinition => d.kind === "timer");
@@ -110,6 +113,21 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     await stopAll();
     throw e;
   }
+}
+
+/** EADDRINUSE/EACCES name the setting to change instead of Node's bare `listen EADDRINUSE …`. */
+function listenError(e: unknown, port: number, fromFlag: boolean): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== "EADDRINUSE" && code !== "EACCES") return e;
+  const why =
+    code === "EADDRINUSE"
+      ? `port ${port} on 127.0.0.1 is already in use (another serve or \`func start\`?)`
+      : `port ${port} on 127.0.0.1 may not be opened by this user`;
+  const from = fromFlag ? "from --port" : "SERVE_PORT";
+  return new Error(
+    `${why} (${from}): stop that process or set SERVE_PORT (or --port) to a free port; 0 picks one`,
+    { cause: e },
+  );
 }
 
 async function printSummary(rt: Runtime, out: (line: string) => void): Promise<void> {

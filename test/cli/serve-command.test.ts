@@ -93,3 +93,32 @@ describe("tm-sentinel serve", () => {
     expect(() => process.kill(-child!.pid!, 0)).toThrow(/ESRCH/);
   }, 60_000);
 });
+
+describe("tm-sentinel serve on a port that is in use", () => {
+  it("exits 1 with an error naming SERVE_PORT, leaving no process in its group", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    const busyPort = (busy.address() as { port: number }).port;
+    try {
+      const second = spawn(process.execPath, [join(OUT, "run.mjs"), "serve"], {
+        env: {
+          PATH: process.env["PATH"] ?? "",
+          HOME: process.env["HOME"] ?? "/tmp",
+          SERVE_PORT: String(busyPort),
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      });
+      let stderr = "";
+      second.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => second.once("exit", resolve));
+      expect({ code, stderr }).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(new RegExp(`port ${busyPort} .*already in use.*SERVE_PORT`)) as string,
+      });
+      expect(() => process.kill(-second.pid!, 0)).toThrow(/ESRCH/);
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  }, 60_000);
+});

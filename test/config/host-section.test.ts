@@ -20,7 +20,13 @@ describe("host settings", () => {
       auditQueue: "tm-sentinel-audit",
       poisonQueue: "tm-sentinel-audit-poison",
       queueConnection: { kind: "none" },
+      trustPrincipalHeaders: false,
     });
+  });
+
+  it("trusts principal headers only when App Service says its authentication is on", () => {
+    expect(hostSection.parse({ WEBSITE_AUTH_ENABLED: "True" }).trustPrincipalHeaders).toBe(true);
+    expect(hostSection.parse({ WEBSITE_AUTH_ENABLED: "False" }).trustPrincipalHeaders).toBe(false);
   });
 
   it("accepts a six-field NCRONTAB schedule with named week days", () => {
@@ -41,6 +47,19 @@ describe("host settings", () => {
 
   it("rejects 7 as a day of week because NCRONTAB counts Sunday as 0 only", () => {
     expect(problemsOf({ AUDIT_SCHEDULE: "0 0 0 * * 7" })[0]?.message).toContain("Sunday = 0");
+  });
+
+  it.each(["0 0 0 L * *", "0 0 0 15W * *", "0 0 0 * * 1#2", "0 0 0 ? * *", "0 0 0 * * 5L"])(
+    "rejects the Quartz extension in %s that croner accepts but NCRONTAB does not",
+    (schedule) => {
+      expect(problemsOf({ AUDIT_SCHEDULE: schedule })[0]?.message).toContain("NCRONTAB");
+    },
+  );
+
+  it("accepts month names in the month field", () => {
+    expect(hostSection.parse({ AUDIT_SCHEDULE: "0 0 6 1 Jan,Jul *" }).auditSchedule).toBe(
+      "0 0 6 1 Jan,Jul *",
+    );
   });
 
   it("reports a bad threshold and a bad queue name together", () => {

@@ -163,6 +163,38 @@ describe("validateDesiredState", () => {
     );
   });
 
+  it("still reports cross-field monitor issues when a header list is too long", () => {
+    const headers = Array.from({ length: 9 }, (_, i) => ({ name: `X-${i}`, value: "v" }));
+    const monitor = { intervalInSeconds: 10, timeoutInSeconds: 10, customHeaders: headers };
+    expect(pathsOf(withMonitor(monitor)).sort()).toEqual(
+      ["$.monitor.customHeaders", "$.monitor.timeoutInSeconds"].sort(),
+    );
+  });
+
+  it("still reports a TCP path and an inverted range when the range list is too long", () => {
+    const ranges = [{ min: 300, max: 200 }, ...Array.from({ length: 8 }, () => ({ min: 200, max: 200 }))];
+    const monitor = { protocol: "TCP", port: 443, path: "/", expectedStatusCodeRanges: ranges };
+    expect(issuesOf(withMonitor(monitor))).toEqual(
+      expect.arrayContaining([
+        { path: "$.monitor.path", message: "must be absent when protocol is TCP" },
+        { path: "$.monitor.expectedStatusCodeRanges[0].min", message: "must not exceed max" },
+      ]),
+    );
+  });
+
+  it("still reports duplicate endpoint names when there are more than 200 endpoints", () => {
+    const endpoints = Array.from({ length: 201 }, (_, i) => ({
+      name: i === 200 ? "E0" : `e${i}`,
+      enabled: true,
+    }));
+    expect(pathsOf({ ...valid, endpoints })).toEqual(["$.endpoints", "$.endpoints[200].name"]);
+  });
+
+  it("reports a cross-field issue once when zod already reported it", () => {
+    const paths = pathsOf(withMonitor({ intervalInSeconds: 10, timeoutInSeconds: 10 }));
+    expect(paths).toEqual(["$.monitor.timeoutInSeconds"]);
+  });
+
   it("reports a non-object body at the root", () => {
     expect(pathsOf("hello")).toEqual(["$"]);
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { deriveProfileMonitorStatus, nestedEndpointStatus } from "../../src/core/monitor-status.js";
+import {
+  deriveProfileMonitorStatus,
+  effectiveTmStatus,
+  nestedEndpointStatus,
+} from "../../src/core/monitor-status.js";
 import { anEndpoint, aProfile } from "../support/builders/audit-builders.js";
 
 describe("deriveProfileMonitorStatus", () => {
@@ -54,5 +58,54 @@ describe("nestedEndpointStatus", () => {
 
   it("is Degraded when too few child endpoints are Online or checking", () => {
     expect(nestedEndpointStatus(child("Online", "Degraded"), 2, new Map())).toBe("Degraded");
+  });
+
+  describe("with a MultiValue child and per-family minimums", () => {
+    const multiValue = (...targets: [string, string][]) =>
+      aProfile({
+        routingMethod: "MultiValue",
+        endpoints: targets.map(([target, status], i) =>
+          anEndpoint({ name: `c${i}`, target, monitorStatus: status }),
+        ),
+      });
+
+    it("is Degraded when too few IPv6 child endpoints are Online", () => {
+      const child = multiValue(["20.1.1.1", "Online"], ["20.1.1.2", "Online"], ["2001:db8::1", "Degraded"]);
+      expect(nestedEndpointStatus(child, { all: 1, ipv4: 1, ipv6: 1 }, new Map())).toBe("Degraded");
+    });
+
+    it("is Online when both families reach their minimums", () => {
+      const child = multiValue(["20.1.1.1", "Online"], ["2001:db8::1", "Online"]);
+      expect(nestedEndpointStatus(child, { all: 2, ipv4: 1, ipv6: 1 }, new Map())).toBe("Online");
+    });
+
+    it("is CheckingEndpoint when a family reaches its minimum only with checking endpoints", () => {
+      const child = multiValue(["20.1.1.1", "Online"], ["2001:db8::1", "CheckingEndpoint"]);
+      expect(nestedEndpointStatus(child, { all: 1, ipv4: 1, ipv6: 1 }, new Map())).toBe("CheckingEndpoint");
+    });
+  });
+
+  it("ignores per-family minimums for a child that is not MultiValue", () => {
+    const child = aProfile({ endpoints: [anEndpoint({ name: "c0", target: "app.contoso.com" })] });
+    expect(nestedEndpointStatus(child, { all: 1, ipv4: 1, ipv6: 1 }, new Map())).toBe("Online");
+  });
+
+  it("applies a nested endpoint's minChildEndpointsIPv6 to its MultiValue child", () => {
+    const child = aProfile({
+      name: "child",
+      routingMethod: "MultiValue",
+      endpoints: [
+        anEndpoint({ name: "v4", target: "20.1.1.1" }),
+        anEndpoint({ name: "v6", target: "2001:db8::1", monitorStatus: "Degraded" }),
+      ],
+    });
+    const parent = anEndpoint({
+      name: "nested",
+      type: "NestedEndpoints",
+      targetResourceId: child.id,
+      minChildEndpoints: 1,
+      minChildEndpointsIPv6: 1,
+    });
+    expect(effectiveTmStatus(parent, new Map([[child.id.toLowerCase(), child]]))).toBe("Degraded");
   });
 });

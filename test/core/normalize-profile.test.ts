@@ -88,6 +88,14 @@ describe("normalizeProfiles on the shared ARM examples", () => {
     ]);
   });
 
+  it("reads the per-family minimum child endpoints of nested endpoints", () => {
+    const profile = normalizeProfile(readFixture("Profile-PUT-WithNestedEndpoints.json"));
+    expect(profile.endpoints.map((e) => [e.minChildEndpointsIPv4, e.minChildEndpointsIPv6])).toEqual([
+      [1, 2],
+      [2, 1],
+    ]);
+  });
+
   it("wraps a lone endpoint document into a profile keyed by the endpoint's ID", () => {
     const profile = normalizeProfile(readFixture("Endpoint-PATCH-External-Target.json"));
     expect(profile.key.profileName).toBe("azsmnet6386");

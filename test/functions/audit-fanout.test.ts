@@ -171,4 +171,42 @@ describe("audit fan-out through the storage queue", () => {
     );
     expect((await drain(rt)).completed).toBe(101);
   });
+
+  it("reports a subscription that could not be listed as AUDIT_ERROR under its scope while fanning out", async () => {
+    const rt = buildFanoutRuntime(anEstate(101));
+    rt.live.failures = [
+      { scope: "/subscriptions/sub9", profiles: [], reason: "upstream", message: "ARM failed (500)" },
+    ];
+    await fireTimer(rt);
+    const report = await rt.reports.latest("/subscriptions/sub9");
+    expect(report?.findings.map((f) => [f.code, f.message])).toEqual([["AUDIT_ERROR", "ARM failed (500)"]]);
+    expect(rt.alerts.dispatched.flat().some((r) => r.profile === "/subscriptions/sub9")).toBe(true);
+  });
+
+  it("leaves a listed profile whose nested child could not be read to its queued audit", async () => {
+    const rt = buildFanoutRuntime(anEstate(101));
+    rt.live.failures = [
+      {
+        scope: "subx/rg1/child",
+        profiles: ["sub0/rg1/p0000"],
+        reason: "timeout",
+        message: "child timed out",
+      },
+    ];
+    await fireTimer(rt);
+    await drain(rt);
+    expect(rt.live.profileReads.get("sub0/rg1/p0000")).toBe(1);
+    expect(rt.reports.saves.get("sub0/rg1/p0000")).toBe(1);
+  });
+
+  it("reports AUDIT_ERROR instead of failing silently when the live source cannot be read at all", async () => {
+    const rt = buildFanoutRuntime(anEstate(3));
+    rt.live.readWatchedError = new Error("no credential available");
+    await fireTimer(rt);
+    const reports = await rt.reports.listLatest();
+    expect(reports.map((r) => [r.profile, r.findings[0]?.code])).toEqual([
+      ["all watched profiles", "AUDIT_ERROR"],
+    ]);
+    expect(reports[0]?.findings[0]?.message).toContain("no credential available");
+  });
 });

@@ -15,11 +15,12 @@ function newProfile(): string {
   return `sub1/rg1/p${seq}`;
 }
 
+const live = Array.from({ length: 40 }, (_, i) =>
+  aProfile({ name: `p${i + 1}`, endpoints: endpointsInOrder("web-eastus", "web-westus") }),
+);
+
 beforeAll(async () => {
-  const live = Array.from({ length: 40 }, (_, i) =>
-    aProfile({ name: `p${i + 1}`, endpoints: endpointsInOrder("web-eastus", "web-westus") }),
-  );
-  rt = await buildTableRuntime(live);
+  rt = await buildTableRuntime(live, {}, { WEBSITE_AUTH_ENABLED: "True" });
 });
 
 const json = { "content-type": "application/json" };
@@ -95,6 +96,29 @@ describe("PUT and GET /api/profiles/{sub}/{rg}/{name}/desired", () => {
     const res = await put(key, doc, { "if-match": created.header("etag")! });
     expect(res.status).toBe(412);
     expect(await dumpTable(rt.config.store.tables.desired)).toBe(before);
+  });
+
+  it("replaces with If-Match: * whatever the current ETag is", async () => {
+    const key = newProfile();
+    await put(key, doc, { "if-none-match": "*" });
+    const res = await put(key, reordered, { "if-match": "*" });
+    expect([res.status, res.json()]).toEqual([200, reordered]);
+  });
+
+  it("answers If-Match: * on a missing document with 412 and creates nothing", async () => {
+    const key = newProfile();
+    expect((await put(key, doc, { "if-match": "*" })).status).toBe(412);
+    expect((await get(key)).status).toBe(404);
+  });
+
+  it("answers an unexpected failure with a 500 problem+json that does not echo its message", async () => {
+    const broken = { ...rt.desired, get: () => Promise.reject(new Error("AccountKey=s3cret internal")) };
+    const key = newProfile();
+    const res = await invoke(getDesiredFunction, { ...rt, desired: broken }, `profiles/${key}/desired`, {
+      params: profileParams(key),
+    });
+    expect([res.status, res.header("content-type")]).toEqual([500, "application/problem+json"]);
+    expect(JSON.stringify(res.json())).not.toContain("s3cret");
   });
 
   it("answers If-Match on a missing document with 412", async () => {
@@ -188,6 +212,18 @@ describe("PUT and GET /api/profiles/{sub}/{rg}/{name}/desired", () => {
     ).toString("base64");
     await put(key, doc, { "x-ms-client-principal": principal });
     expect((await rt.desired.get(key))!.updatedBy).toBe("Bob");
+  });
+
+  it("ignores principal headers when App Service authentication is off, so they cannot be forged", async () => {
+    const plain = await buildTableRuntime(live);
+    const key = newProfile();
+    const res = await invoke(putDesiredFunction, plain, `profiles/${key}/desired`, {
+      params: profileParams(key),
+      headers: { ...json, "x-ms-client-principal-name": "mallory" },
+      body: JSON.stringify(doc),
+    });
+    expect(res.status).toBe(201);
+    expect((await plain.desired.get(key))!.updatedBy).toBe("function-key");
   });
 
   it("records function-key as the caller without authentication headers", async () => {

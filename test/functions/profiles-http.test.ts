@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/composition-root.js";
 import { adoptDesiredFunction } from "../../src/functions/adopt-desired.js";
+import { allFunctions } from "../../src/functions/all-functions.js";
 import { auditNowFunction } from "../../src/functions/audit-now.js";
 import { getReportFunction } from "../../src/functions/get-report.js";
 import { listProfilesFunction } from "../../src/functions/list-profiles.js";
@@ -125,5 +126,32 @@ describe("profiles, audit, report, adopt and openapi routes", () => {
       ]),
     );
     expect(doc.components.schemas["DesiredState"]?.properties).toHaveProperty("endpoints");
+  });
+
+  it("documents exactly the HTTP routes and methods the app registers", async () => {
+    const doc = (await invoke(openApiFunction, rt, "openapi.json")).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const verbs = ["get", "put", "post", "delete", "patch"];
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((k) => verbs.includes(k))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const registered = allFunctions.flatMap((d) =>
+      d.kind === "http" ? d.methods.map((m) => `${m} /${d.route}`) : [],
+    );
+    expect(documented.sort()).toEqual(registered.sort());
+  });
+
+  it("documents 400 for a PUT whose body is invalid, alongside the precondition answers", async () => {
+    const doc = (await invoke(openApiFunction, rt, "openapi.json")).json() as {
+      paths: Record<string, { put?: { responses: Record<string, { description: string }> } }>;
+    };
+    const responses = doc.paths["/profiles/{sub}/{rg}/{name}/desired"]!.put!.responses;
+    expect(Object.keys(responses)).toEqual(
+      expect.arrayContaining(["400", "412", "413", "415", "422", "428"]),
+    );
+    expect(responses["400"]!.description).toMatch(/errors\[\]/);
   });
 });

@@ -65,6 +65,33 @@ describe("infra and code agree", () => {
     for (const m of modules) expect(existsSync(new URL(`../../infra/${m}`, import.meta.url)), m).toBe(true);
   });
 
+  it("grants the watch role on every kind of TM_WATCH entry: subscription, resource group and profile", () => {
+    const text = read("infra/main.bicep");
+    // "/subscriptions/x" splits into 3 parts, a resource group into 5, a profile ID into 9.
+    for (const parts of [3, 5, 9]) expect(text).toContain(`length(split(s, '/')) == ${String(parts)})`);
+    expect(text).toMatch(/^module \w+ 'app\/watch-role-profile\.bicep'/m);
+  });
+
+  it("names the role deployments in watched scopes after this environment, so two environments never clash", () => {
+    const text = read("infra/main.bicep");
+    const names = [...text.matchAll(/^module \w+ 'app\/watch-role-[^']+' = \[[\s\S]*?name: '([^']+)'/gm)].map(
+      (m) => m[1]!,
+    );
+    expect(names).toHaveLength(3);
+    expect(names.filter((n) => !n.includes("${resourceToken}"))).toEqual([]);
+  });
+
+  it("keeps a Key Vault reference for a secret set by hand, since each provision replaces every app setting", () => {
+    const vault = read("infra/app/keyvault.bicep");
+    expect(vault).toMatch(
+      /output teamsWebhookSecretUri string = empty\(teamsWebhookUrl\) && !teamsWebhookInVault/,
+    );
+    expect(vault).toMatch(/output smtpUrlSecretUri string = empty\(smtpUrl\) && !smtpUrlInVault/);
+    const mapped = (JSON.parse(read("infra/main.parameters.json")) as { parameters: Record<string, unknown> })
+      .parameters;
+    expect(Object.keys(mapped)).toEqual(expect.arrayContaining(["teamsWebhookInVault", "smtpUrlInVault"]));
+  });
+
   it("names every output in UPPER_SNAKE_CASE", () => {
     const outputs = [...read("infra/main.bicep").matchAll(/^output (\w+)/gm)].map((m) => m[1]!);
     expect(outputs.filter((o) => !/^[A-Z][A-Z0-9_]*$/.test(o))).toEqual([]);

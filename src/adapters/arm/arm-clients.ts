@@ -3,6 +3,7 @@ import {
   type TrafficManagerManagementClientOptionalParams,
 } from "@azure/arm-trafficmanager";
 import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from "@azure/identity";
+import { boundedRetryAfterPolicy, DEFAULT_MAX_RETRY_AFTER_MS } from "./bounded-retry-after.js";
 
 export interface ArmClientSettings {
   /** Base URL override; undefined means the SDK default (https://management.azure.com). */
@@ -10,6 +11,8 @@ export interface ArmClientSettings {
   /** Token scope; always passed explicitly so an endpoint override never changes the audience. */
   scope: string;
   maxRetries: number;
+  /** Longest Retry-After waited out per retry; a longer one fails the read (default 60 s). */
+  maxRetryAfterMs?: number;
   /** Extra client options for tests (e.g. `tlsOptions.ca`, short retry delays). */
   clientOptions?: Pick<
     TrafficManagerManagementClientOptionalParams,
@@ -38,7 +41,7 @@ export class ArmClients {
     const key = subscriptionId.toLowerCase();
     let client = this.clients.get(key);
     if (!client) {
-      const { endpoint, scope, maxRetries, clientOptions } = this.settings;
+      const { endpoint, scope, maxRetries, maxRetryAfterMs, clientOptions } = this.settings;
       client = new TrafficManagerManagementClient(this.credential, subscriptionId, {
         ...clientOptions,
         ...(endpoint === undefined ? {} : { endpoint }),
@@ -46,6 +49,12 @@ export class ArmClients {
         credentialScopes: [scope],
         retryOptions: { ...clientOptions?.retryOptions, maxRetries },
         userAgentOptions: { userAgentPrefix: "tm-sentinel" },
+        additionalPolicies: [
+          {
+            policy: boundedRetryAfterPolicy(maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS),
+            position: "perRetry",
+          },
+        ],
       });
       this.clients.set(key, client);
     }

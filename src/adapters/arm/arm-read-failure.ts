@@ -2,6 +2,7 @@ import { isRestError } from "@azure/core-rest-pipeline";
 import type { ReadFailure } from "../../app/ports/live-profile-source.js";
 import { describeError } from "../../app/errors.js";
 import { ProfileFormatError } from "../../core/normalize-profile.js";
+import { RetryAfterTooLong } from "./bounded-retry-after.js";
 
 /** The action a reader needs; named in 403 messages so an operator can fix the role assignment. */
 export const READ_PERMISSION = "Microsoft.Network/trafficManagerProfiles/read";
@@ -33,6 +34,13 @@ export function toReadFailure(e: unknown, ctx: FailureContext): ReadFailure {
       ...base,
       reason: "malformed",
       message: `ARM sent a malformed response for ${ctx.what}: ${e.message}`,
+    };
+  }
+  if (e instanceof RetryAfterTooLong) {
+    return {
+      ...base,
+      reason: "throttled",
+      message: `ARM is throttling ${ctx.what}: ${e.message}; the next cycle tries again`,
     };
   }
   if (e instanceof Error && e.name === "AbortError") {

@@ -1,8 +1,10 @@
 import type { AlertOutbox, OutboxEntry } from "../../app/ports/alert-outbox.js";
+import { AlertStoreConflict } from "../../app/ports/alert-state-store.js";
 
-/** Outbox in process memory: same semantics as the Table one, lost on restart. */
+/** Outbox in process memory: same semantics as the Table one (etags included), lost on restart. */
 export class MemoryAlertOutbox implements AlertOutbox {
   private readonly byProfile = new Map<string, Map<string, OutboxEntry>>();
+  private nextEtag = 1;
 
   private entriesOf(profile: string): Map<string, OutboxEntry> {
     const key = profile.toLowerCase();
@@ -14,12 +16,20 @@ export class MemoryAlertOutbox implements AlertOutbox {
     return entries;
   }
 
+  private stamp(e: OutboxEntry): OutboxEntry {
+    const stored = { ...structuredClone(e), etag: String(this.nextEtag++) };
+    this.entriesOf(e.profile).set(e.id, stored);
+    return structuredClone(stored);
+  }
+
   enqueue(entries: readonly OutboxEntry[]): Promise<void> {
-    for (const e of entries) {
-      const stored = this.entriesOf(e.profile);
-      if (!stored.has(e.id)) stored.set(e.id, structuredClone(e));
-    }
+    for (const e of entries) if (!this.entriesOf(e.profile).has(e.id)) this.stamp(e);
     return Promise.resolve();
+  }
+
+  /** Whether every entry could be enqueued without replacing one (for an atomic state save). */
+  canEnqueue(entries: readonly OutboxEntry[]): boolean {
+    return entries.every((e) => !this.entriesOf(e.profile).has(e.id));
   }
 
   pending(profile: string): Promise<OutboxEntry[]> {
@@ -28,9 +38,11 @@ export class MemoryAlertOutbox implements AlertOutbox {
     return Promise.resolve(structuredClone(all));
   }
 
-  update(entry: OutboxEntry): Promise<void> {
-    this.entriesOf(entry.profile).set(entry.id, structuredClone(entry));
-    return Promise.resolve();
+  update(entry: OutboxEntry): Promise<OutboxEntry> {
+    const current = this.entriesOf(entry.profile).get(entry.id);
+    if (entry.etag !== undefined && current?.etag !== entry.etag)
+      return Promise.reject(new AlertStoreConflict(`outbox entry ${entry.id} changed meanwhile`));
+    return Promise.resolve(this.stamp(entry));
   }
 
   prune(profile: string, before: Date): Promise<void> {

@@ -1,16 +1,32 @@
-import type { AlertStateStore, ProfileAlertState } from "../../app/ports/alert-state-store.js";
+import {
+  AlertStoreConflict,
+  type AlertStateStore,
+  type LoadedAlertState,
+  type ProfileAlertState,
+} from "../../app/ports/alert-state-store.js";
+import type { OutboxEntry } from "../../app/ports/alert-outbox.js";
+import type { MemoryAlertOutbox } from "./memory-alert-outbox.js";
 
-/** Alert state in process memory: for `audit --once` without storage, `serve` and tests. */
+/**
+ * Alert state in process memory: for `audit --once` without storage, `serve` and tests. Records
+ * new messages in `outbox` on save, as the Table store does in the same transaction.
+ */
 export class MemoryAlertStateStore implements AlertStateStore {
-  private readonly byProfile = new Map<string, ProfileAlertState>();
+  private readonly byProfile = new Map<string, LoadedAlertState>();
+  private nextEtag = 1;
 
-  load(profile: string): Promise<ProfileAlertState | undefined> {
-    const state = this.byProfile.get(profile.toLowerCase());
-    return Promise.resolve(state ? structuredClone(state) : undefined);
+  constructor(private readonly outbox: MemoryAlertOutbox) {}
+
+  load(profile: string): Promise<LoadedAlertState | undefined> {
+    const stored = this.byProfile.get(profile.toLowerCase());
+    return Promise.resolve(stored ? structuredClone(stored) : undefined);
   }
 
-  save(state: ProfileAlertState): Promise<void> {
-    this.byProfile.set(state.profile.toLowerCase(), structuredClone(state));
-    return Promise.resolve();
+  async save(state: ProfileAlertState, etag: string | undefined, newEntries: readonly OutboxEntry[] = []) {
+    const key = state.profile.toLowerCase();
+    if (this.byProfile.get(key)?.etag !== etag || !this.outbox.canEnqueue(newEntries))
+      throw new AlertStoreConflict(`alert state of ${key} changed meanwhile`);
+    this.byProfile.set(key, { state: structuredClone(state), etag: String(this.nextEtag++) });
+    await this.outbox.enqueue(newEntries);
   }
 }

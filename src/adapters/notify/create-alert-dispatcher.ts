@@ -20,7 +20,7 @@ export interface AlertDispatcherDeps extends SenderDeps {
   tables?: TableClientFactory;
   /** Pipeline log lines; JSON lines through `write` by default. */
   logger?: AlertLogger;
-  /** Stores to use instead (tests that inspect the outbox). */
+  /** Stores to use instead (tests that inspect the outbox): the state store must record into `outbox`. */
   state?: AlertStateStore;
   outbox?: AlertOutbox;
   backoff?: BackoffPolicy;
@@ -30,11 +30,13 @@ export interface AlertDispatcherDeps extends SenderDeps {
 export function createAlertDispatcher(config: AppConfig, deps: AlertDispatcherDeps): AlertDispatcher {
   const table = config.store.tables.state;
   const logger = deps.logger ?? createJsonLogger(deps.write, () => deps.clock.now());
+  // Both in the same table (or the same memory): a state save records its messages atomically.
+  const memoryOutbox = deps.tables ? undefined : new MemoryAlertOutbox();
   return new AlertPipeline({
     state:
       deps.state ??
-      (deps.tables ? new TableAlertStateStore(deps.tables, table) : new MemoryAlertStateStore()),
-    outbox: deps.outbox ?? (deps.tables ? new TableAlertOutbox(deps.tables, table) : new MemoryAlertOutbox()),
+      (deps.tables ? new TableAlertStateStore(deps.tables, table) : new MemoryAlertStateStore(memoryOutbox!)),
+    outbox: deps.outbox ?? (deps.tables ? new TableAlertOutbox(deps.tables, table) : memoryOutbox!),
     channels: createAlertSenders(config, deps),
     clock: deps.clock,
     logger,

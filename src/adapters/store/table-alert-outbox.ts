@@ -1,5 +1,6 @@
 import { odata } from "@azure/data-tables";
 import type { AlertOutbox, OutboxEntry } from "../../app/ports/alert-outbox.js";
+import { AlertStoreConflict } from "../../app/ports/alert-state-store.js";
 import type { TableClientFactory } from "./table-client-factory.js";
 import { tableStatus, upstream } from "./table-errors.js";
 import { escapeKey, fromChunks, toChunks } from "./table-keys.js";
@@ -14,20 +15,24 @@ const PREFIX_END = "outbox\u007f";
 
 type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string };
 
-function toEntity(entry: OutboxEntry): Entity {
+/** The stored row of an entry (also written by the state store's transaction). */
+export function toOutboxEntity(entry: OutboxEntry): Entity {
+  const { etag: _etag, ...data } = entry;
   return {
     partitionKey: escapeKey(entry.profile.toLowerCase()),
     rowKey: PREFIX + escapeKey(entry.id),
     status: entry.status,
     createdAt: entry.createdAt,
     channel: entry.channel,
-    ...toChunks("entry", JSON.stringify(entry)),
+    ...toChunks("entry", JSON.stringify(data)),
   };
 }
 
-function fromEntity(entity: Record<string, unknown>): OutboxEntry | undefined {
+function fromEntity(entity: Record<string, unknown> & { etag?: string }): OutboxEntry | undefined {
   const json = fromChunks("entry", entity);
-  return json === undefined ? undefined : (JSON.parse(json) as OutboxEntry);
+  if (json === undefined) return undefined;
+  const entry = JSON.parse(json) as OutboxEntry;
+  return entity.etag !== undefined ? { ...entry, etag: entity.etag } : entry;
 }
 
 export class TableAlertOutbox implements AlertOutbox {
@@ -40,7 +45,7 @@ export class TableAlertOutbox implements AlertOutbox {
     const client = await this.tables.client(this.tableName);
     for (const entry of entries) {
       try {
-        await client.createEntity(toEntity(entry));
+        await client.createEntity(toOutboxEntity(entry));
       } catch (e: unknown) {
         // 409: already recorded by an earlier run of the same cycle (idempotency key).
         if (tableStatus(e) !== 409) throw upstream("write of alert outbox", e);
@@ -53,11 +58,20 @@ export class TableAlertOutbox implements AlertOutbox {
     return this.query(filter, "read of alert outbox");
   }
 
-  async update(entry: OutboxEntry): Promise<void> {
+  async update(entry: OutboxEntry): Promise<OutboxEntry> {
     const client = await this.tables.client(this.tableName);
+    const { etag: _old, ...data } = entry;
     try {
-      await client.upsertEntity(toEntity(entry), "Replace");
+      const result =
+        entry.etag !== undefined
+          ? await client.updateEntity(toOutboxEntity(entry), "Replace", { etag: entry.etag })
+          : await client.upsertEntity(toOutboxEntity(entry), "Replace");
+      return result.etag !== undefined ? { ...data, etag: result.etag } : data;
     } catch (e: unknown) {
+      // 412: another dispatcher updated it since it was read; 404: pruned meanwhile.
+      const status = tableStatus(e);
+      if (entry.etag !== undefined && (status === 412 || status === 404))
+        throw new AlertStoreConflict(`outbox entry ${entry.id} changed meanwhile`);
       throw upstream("update of alert outbox", e);
     }
   }

@@ -1,4 +1,4 @@
-import { odata, TableTransaction, type TableClient } from "@azure/data-tables";
+import { odata, type TableClient } from "@azure/data-tables";
 import type { Clock } from "../../app/ports/clock.js";
 import type { ReportStore } from "../../app/ports/report-store.js";
 import type { Report } from "../../core/report.js";
@@ -7,9 +7,11 @@ import { tableStatus, upstream } from "./table-errors.js";
 import { escapeKey, fromChunks, toChunks } from "./table-keys.js";
 
 /**
- * One partition per profile: RowKey `latest` plus one `r<generatedAt>` row per report. Both are
- * written in one transaction; history rows older than the retention are deleted on the next save
- * of that profile, so no separate clean-up job is needed.
+ * The latest report of every profile in one partition, `latest` (RowKey = profile), so listing
+ * them is one partition query however much history there is; the history in one partition per
+ * profile, one `r<generatedAt>` row per report (288 a day at the default schedule). Escaped
+ * profile keys hold `!2F` or start with `~`, so no profile partition is called `latest`. History rows older
+ * than the retention are deleted on the next save of that profile: no separate clean-up job.
  */
 const LATEST = "latest";
 const DAY_MS = 86_400_000;
@@ -31,11 +33,11 @@ export class TableReportStore implements ReportStore {
       generatedAt: report.generatedAt,
       ...toChunks("report", JSON.stringify(report)),
     };
-    const tx = new TableTransaction();
-    tx.upsertEntity({ partitionKey, rowKey: LATEST, ...body }, "Replace");
-    tx.upsertEntity({ partitionKey, rowKey: `r${report.generatedAt}`, ...body }, "Replace");
     try {
-      await client.submitTransaction(tx.actions);
+      // History first: if the second write fails, `latest` still shows the previous report and
+      // the failed save is reported; the reverse would leave a latest report with no history row.
+      await client.upsertEntity({ partitionKey, rowKey: `r${report.generatedAt}`, ...body }, "Replace");
+      await client.upsertEntity({ partitionKey: LATEST, rowKey: partitionKey, ...body }, "Replace");
     } catch (e: unknown) {
       throw upstream("write of the audit report", e);
     }
@@ -46,8 +48,8 @@ export class TableReportStore implements ReportStore {
     const client = await this.client();
     try {
       const entity = await client.getEntity<Record<string, unknown>>(
-        escapeKey(profile.toLowerCase()),
         LATEST,
+        escapeKey(profile.toLowerCase()),
       );
       return toReport(entity);
     } catch (e: unknown) {
@@ -61,7 +63,7 @@ export class TableReportStore implements ReportStore {
     const out: Report[] = [];
     try {
       const pages = client.listEntities<Record<string, unknown>>({
-        queryOptions: { filter: odata`RowKey eq ${LATEST}` },
+        queryOptions: { filter: odata`PartitionKey eq ${LATEST}` },
       });
       for await (const entity of pages) {
         const report = toReport(entity);

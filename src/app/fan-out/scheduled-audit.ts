@@ -6,6 +6,7 @@ import type { Clock } from "../ports/clock.js";
 import type { LiveProfileSource, LiveSnapshot } from "../ports/live-profile-source.js";
 import type { ReportStore } from "../ports/report-store.js";
 import { auditErrorReport } from "../../core/assess-profile.js";
+import { describeError } from "../errors.js";
 import { reportPoisonedAudits, type PoisonSummary } from "./poisoned-audits.js";
 
 export interface ScheduledAuditDeps {
@@ -51,15 +52,15 @@ export async function runScheduledAudit(
   const poison = deps.queue ? await reportPoisonedAudits({ ...deps, queue: deps.queue }) : NO_POISON;
   // Taken after the poison reports are saved, so those never look like this cycle's audits.
   const startedAt = deps.clock.now();
-  const snapshot = await deps.live.readWatched();
+  const snapshot = await readWatchedSafely(deps.live);
   if (!deps.queue || snapshot.profiles.length <= options.fanoutThreshold) {
     await deps.auditInline(snapshot);
     return { mode: "inline", profiles: snapshot.profiles.length, poison };
   }
 
   const cycleId = `${startedAt.toISOString()}-${globalThis.crypto.randomUUID().slice(0, 8)}`;
-  const failed = await reportReadFailures(deps, snapshot);
   const keys = [...new Set(snapshot.profiles.map((p) => formatProfileKey(p.key)))];
+  const failed = await reportReadFailures(deps, snapshot, new Set(keys));
   const items: AuditWorkItem[] = keys.map((profile) => ({
     cycleId,
     cycleStartedAt: startedAt.toISOString(),
@@ -76,14 +77,44 @@ export async function runScheduledAudit(
   };
 }
 
-/** Profiles hidden by a failed list call would fail again in the queue; report them now. */
-async function reportReadFailures(deps: ScheduledAuditDeps, snapshot: LiveSnapshot): Promise<number> {
+/**
+ * A source that throws yields a failure instead, so the cycle still writes an AUDIT_ERROR report
+ * (as runAuditCycle does) rather than failing the invocation with nothing reported.
+ */
+async function readWatchedSafely(live: Pick<LiveProfileSource, "readWatched">): Promise<LiveSnapshot> {
+  try {
+    return await live.readWatched();
+  } catch (e: unknown) {
+    const message = `Could not read live profiles: ${describeError(e)}`;
+    return {
+      profiles: [],
+      related: new Map(),
+      failures: [{ scope: "all watched profiles", profiles: [], reason: "upstream", message }],
+    };
+  }
+}
+
+/**
+ * Profiles hidden by a failed list call would fail again in the queue; report them now. A failure
+ * that names no profile (a subscription or resource-group scope that could not be listed) gets a
+ * report under its scope, as in the inline cycle, so an unreadable scope is never silent. Profiles
+ * that were read are left to their queued audit, which re-reads them and their nested children.
+ */
+async function reportReadFailures(
+  deps: ScheduledAuditDeps,
+  snapshot: LiveSnapshot,
+  enqueued: ReadonlySet<string>,
+): Promise<number> {
   const at = deps.clock.now();
   const reports = new Map<string, Report>();
-  for (const failure of snapshot.failures)
-    for (const profile of failure.profiles)
-      if (!reports.has(profile.toLowerCase()))
-        reports.set(profile.toLowerCase(), auditErrorReport(profile, failure.message, at));
+  for (const failure of snapshot.failures) {
+    const targets = failure.profiles.length > 0 ? failure.profiles : [failure.scope];
+    for (const target of targets) {
+      const key = target.toLowerCase();
+      if (enqueued.has(key) || reports.has(key)) continue;
+      reports.set(key, auditErrorReport(target, failure.message, at));
+    }
+  }
   for (const report of reports.values()) await deps.reports.save(report);
   if (reports.size > 0) await deps.alerts.dispatch([...reports.values()]);
   return reports.size;

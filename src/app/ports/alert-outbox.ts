@@ -5,7 +5,10 @@ export type OutboxStatus = "pending" | "delivered" | "failed";
 
 /** One message for one channel, recorded before the first send attempt. */
 export interface OutboxEntry {
-  /** Idempotency key, unique per profile: `{cycle time}~{channel}` (sorts by creation). */
+  /**
+   * Idempotency key, unique per profile: `{state version, zero-padded}~{channel}`. The version grows
+   * with every committed state change, so ids sort in the order the messages were decided.
+   */
   id: string;
   /** Profile key, lower case. */
   profile: string;
@@ -21,6 +24,8 @@ export interface OutboxEntry {
   failure?: "config" | "expired";
   doneAt?: string;
   message: AlertMessage;
+  /** Storage version as read; `update` succeeds only while it is current. Not part of the data. */
+  etag?: string;
 }
 
 /**
@@ -30,10 +35,14 @@ export interface OutboxEntry {
 export interface AlertOutbox {
   /** Records new entries; an entry whose id already exists for the profile is left untouched. */
   enqueue(entries: readonly OutboxEntry[]): Promise<void>;
-  /** Pending entries of a profile, oldest first (by id). */
+  /** Pending entries of a profile, oldest first (by id), each with its etag. */
   pending(profile: string): Promise<OutboxEntry[]>;
-  /** Replaces the stored entry with the same profile and id. */
-  update(entry: OutboxEntry): Promise<void>;
+  /**
+   * Replaces the stored entry with the same profile and id, only while it still has `entry.etag`
+   * (unconditionally without one). Returns the entry with its new etag.
+   * @throws AlertStoreConflict when another dispatcher changed it first.
+   */
+  update(entry: OutboxEntry): Promise<OutboxEntry>;
   /** Deletes delivered and failed entries created before `before`. */
   prune(profile: string, before: Date): Promise<void>;
 }

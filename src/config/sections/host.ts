@@ -1,5 +1,6 @@
 import { Cron } from "croner";
 import { z } from "zod";
+import { booleanSetting } from "./boolean-setting.js";
 
 /** Every 5 minutes, on the minute (NCRONTAB: second minute hour day month day-of-week). */
 export const DEFAULT_AUDIT_SCHEDULE = "0 */5 * * * *";
@@ -8,6 +9,41 @@ export const DEFAULT_AUDIT_QUEUE = "tm-sentinel-audit";
 
 const NCRONTAB_HELP =
   'must be an NCRONTAB expression with 6 fields "{second} {minute} {hour} {day} {month} {day-of-week}" in UTC, e.g. "0 */5 * * * *"';
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+/**
+ * croner accepts Quartz extensions (L, W, #, ?) that NCRONTAB does not: the host would refuse them
+ * at start-up with a less helpful error. NCRONTAB fields hold digits, *, ranges, lists and steps;
+ * month and day-of-week may also use (abbreviated) English names.
+ */
+function unsupportedSyntax(fields: readonly string[]): string | undefined {
+  for (const [i, field] of fields.entries()) {
+    const names = i === 4 ? MONTHS : i === 5 ? DAYS : [];
+    if (!/^[0-9A-Za-z*,/-]+$/.test(field))
+      return `field ${String(i + 1)} "${field}" uses syntax NCRONTAB lacks`;
+    for (const word of field.match(/[A-Za-z]+/g) ?? []) {
+      const w = word.toLowerCase();
+      if (w.length < 3 || !names.some((n) => n.startsWith(w)))
+        return `field ${String(i + 1)} "${field}": "${word}" is not NCRONTAB (no L, W, # or ?; names only for month and day-of-week)`;
+    }
+  }
+  return undefined;
+}
 
 /**
  * Validates what the Functions host will parse. croner's 6-part mode has the same field order as
@@ -18,6 +54,8 @@ export function ncrontabProblem(expression: string): string | undefined {
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 6) return `${NCRONTAB_HELP}; got ${fields.length} field(s)`;
   if (/(^|[^0-9])7($|[^0-9])/.test(fields[5]!)) return `${NCRONTAB_HELP}; day-of-week is 0-6 (Sunday = 0)`;
+  const syntax = unsupportedSyntax(fields);
+  if (syntax) return `${NCRONTAB_HELP}; ${syntax}`;
   try {
     new Cron(expression, { paused: true, mode: "6-part" }).stop();
     return undefined;
@@ -84,8 +122,14 @@ export const hostSection = z
     /** Connection string (local, Azurite); used when no service URI is set. */
     AzureWebJobsStorage: z.string().optional(),
     AZURE_CLIENT_ID: z.string().trim().optional(),
+    /**
+     * Set to "True" by App Service when its authentication (Easy Auth) is on; only then does the
+     * platform strip client-supplied x-ms-client-principal* headers, so only then are they trusted.
+     */
+    WEBSITE_AUTH_ENABLED: booleanSetting(false),
   })
   .transform((s) => ({
+    trustPrincipalHeaders: s.WEBSITE_AUTH_ENABLED,
     auditSchedule: s.AUDIT_SCHEDULE.trim(),
     fanoutThreshold: s.FANOUT_THRESHOLD,
     auditQueue: s.AUDIT_QUEUE,

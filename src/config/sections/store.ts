@@ -21,8 +21,16 @@ export const storeSection = z
   .object({
     /** Connection string, or `UseDevelopmentStorage=true` for Azurite on its default ports. */
     AzureWebJobsStorage: z.string().optional(),
-    /** Identity-based: `https://<account>.table.core.windows.net`; wins over AzureWebJobsStorage. */
-    STATE_TABLE_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    /**
+     * Identity-based: `https://<account>.table.core.windows.net`; wins over AzureWebJobsStorage.
+     * https only: the SDK never sends a bearer token over plain http, so every call would fail.
+     */
+    STATE_TABLE_ENDPOINT: z
+      .url({
+        protocol: /^https$/,
+        error: "must be an https:// URL such as https://<account>.table.core.windows.net",
+      })
+      .optional(),
     /** Client ID of a user-assigned managed identity (system-assigned when unset). */
     AZURE_CLIENT_ID: z.string().optional(),
     /** Read-only folder of `<subscriptionId>__<resourceGroup>__<profileName>.json` desired documents. */

@@ -39,10 +39,14 @@ function isReminderDue(incident: Incident, now: Date, policy: AlertPolicy): bool
 
 function stillPresent(prev: Incident, f: Finding, now: Date, policy: AlertPolicy): [Incident, Transition?] {
   const at = now.toISOString();
-  const { absentSince: _gone, ...rest } = prev;
+  const { absentSince: _gone, peakSeverity: previousPeak, ...rest } = prev;
+  const peak = [previousPeak ?? prev.severity, f.severity].sort(
+    (a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a],
+  )[0]!;
   const next: Incident = {
     ...rest,
     severity: f.severity,
+    ...(peak !== f.severity && { peakSeverity: peak }),
     message: f.message,
     lastSeenAt: at,
     absentCycles: 0,

@@ -84,7 +84,13 @@ export interface MessageInput {
  */
 export function buildAlertMessage(input: MessageInput): AlertMessage | undefined {
   const { report, minSeverity } = input;
-  const wanted = input.transitions.filter((t) => atLeast(t.incident.severity, minSeverity));
+  // A resolution goes wherever the incident was announced, even if it calmed down since.
+  const wanted = input.transitions.filter((t) =>
+    atLeast(
+      t.kind === "resolved" ? (t.incident.peakSeverity ?? t.incident.severity) : t.incident.severity,
+      minSeverity,
+    ),
+  );
   if (wanted.length === 0) return undefined;
 
   const opened: AlertItem[] = [];

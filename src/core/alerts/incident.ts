@@ -14,6 +14,11 @@ export interface Incident {
   endpoint?: string;
   /** Severity seen in the latest cycle. */
   severity: Severity;
+  /**
+   * Highest severity announced, when above `severity` (the finding calmed down): the resolved
+   * notice must reach every channel that was told about the incident.
+   */
+  peakSeverity?: Severity;
   /** Message of the latest finding. */
   message: string;
   openedAt: string;
@@ -42,10 +47,12 @@ export interface ProfileAlertState {
   profile: string;
   incidents: Incident[];
   delivery: DeliveryProblem[];
+  /** Grows by one with every change that records messages: their outbox ids derive from it. */
+  version?: number;
 }
 
 export function emptyAlertState(profile: string): ProfileAlertState {
-  return { profile: profile.toLowerCase(), incidents: [], delivery: [] };
+  return { profile: profile.toLowerCase(), incidents: [], delivery: [], version: 0 };
 }
 
 /** Profile + code + endpoint, case-insensitive (ARM names are). */

@@ -55,9 +55,11 @@ const conditional = [
 ];
 const common = {
   "401": { description: "Missing or wrong function key (x-functions-key or ?code=)." },
+  "500": problem("Unexpected error or misconfiguration; details only in the function log."),
   "502": problem("ARM or storage failed."),
 };
 const writes = {
+  "400": problem("If-Match and If-None-Match both sent, or If-None-Match other than *."),
   "412": problem("ETag stale, or If-None-Match: * on an existing document."),
   "428": problem("A document exists and If-Match is missing."),
   "422": problem("Endpoints unknown in the live profile (listed in errors[])."),
@@ -75,6 +77,34 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ functionKey: [] }],
     paths: {
+      "/health": {
+        get: {
+          operationId: "health",
+          summary: "Liveness; anonymous, says only ok",
+          security: [],
+          responses: {
+            "200": {
+              description: "Alive",
+              content: {
+                "application/json": { schema: { type: "object", properties: { status: { const: "ok" } } } },
+              },
+            },
+          },
+        },
+      },
+      "/openapi.json": {
+        get: {
+          operationId: "openApi",
+          summary: "This document",
+          responses: {
+            "200": {
+              description: "OpenAPI 3.1",
+              content: { "application/json": { schema: { type: "object" } } },
+            },
+            ...common,
+          },
+        },
+      },
       "/profiles": {
         get: {
           operationId: "listProfiles",
@@ -105,10 +135,12 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
           responses: {
             "200": json("Replaced", "DesiredState", etagHeader),
             "201": json("Created", "DesiredState", etagHeader),
-            "400": problem("Invalid document: every issue in errors[] with its JSON path."),
+            ...writes,
+            "400": problem(
+              "Invalid document (every issue in errors[] with its JSON path) or conflicting conditional headers.",
+            ),
             "413": problem(`Body larger than ${MAX_BODY_BYTES} bytes.`),
             "415": problem("Content-Type is not application/json."),
-            ...writes,
             ...common,
           },
         },

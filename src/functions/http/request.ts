@@ -92,7 +92,9 @@ export function writeConditionFrom(request: HttpRequest): WriteCondition {
 }
 
 /** Who made the change, from App Service authentication headers; else the function key was the credential. */
-export function callerOf(request: HttpRequest): string {
+export function callerOf(request: HttpRequest, trustPrincipalHeaders: boolean): string {
+  // Without App Service authentication anyone holding a function key could set these headers.
+  if (!trustPrincipalHeaders) return "function-key";
   const name = request.headers.get("x-ms-client-principal-name");
   if (name?.trim()) return clean(name);
   const principal = request.headers.get("x-ms-client-principal");

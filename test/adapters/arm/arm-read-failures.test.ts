@@ -37,6 +37,16 @@ describe("ArmProfileSource read failures", () => {
     expect(h.arm.requests).toHaveLength(2);
   });
 
+  it("reports throttling at once when Retry-After asks for longer than one cycle waits", async () => {
+    h.arm.inject(SUB_A, { kind: "throttle", retryAfterSeconds: 3600 });
+
+    const snapshot = await source(`/subscriptions/${SUB_A}`).readWatched();
+
+    expect(snapshot.failures.map((f) => f.reason)).toEqual(["throttled"]);
+    expect(snapshot.failures[0]?.message).toContain("retry after 3600 s");
+    expect(h.arm.requests).toHaveLength(1);
+  });
+
   it("reports a persistent 500 for its subscription and still reads the others", async () => {
     h.arm.put(
       buildRawProfile({ subscriptionId: SUB_A, name: "a" }),

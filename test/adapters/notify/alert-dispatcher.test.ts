@@ -54,7 +54,7 @@ function rig(env: Record<string, string> = {}): Rig {
     write,
     ca: `${teams.ca}\n${smtp.ca}`,
     outbox,
-    state: new MemoryAlertStateStore(),
+    state: new MemoryAlertStateStore(outbox),
   });
   const teamsStart = teams.delivered.length;
   const mailStart = smtp.messages.length;

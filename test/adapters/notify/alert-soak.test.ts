@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAlertDispatcher } from "../../../src/adapters/notify/create-alert-dispatcher.js";
+import { MemoryAlertOutbox } from "../../../src/adapters/memory/memory-alert-outbox.js";
 import { MemoryAlertStateStore } from "../../../src/adapters/memory/memory-alert-state-store.js";
 import { loadConfig } from "../../../src/config/load-config.js";
 import type { Finding } from "../../../src/core/finding.js";
@@ -49,13 +50,15 @@ describe("alert pipeline soak (time-warped)", () => {
     const order = pattern(99, CYCLES, 0.1, 0.3).map((d, i) => d && i < CYCLES - 24);
     const config = loadConfig({ ALERT_TEAMS_WEBHOOK_URL: teams.url });
     const clock = new ManualClock();
-    const state = new MemoryAlertStateStore();
+    const outbox = new MemoryAlertOutbox();
+    const state = new MemoryAlertStateStore(outbox);
     const lines: string[] = [];
     const dispatcher = createAlertDispatcher(config, {
       clock,
       write: (l) => lines.push(l),
       ca: teams.ca,
       state,
+      outbox,
     });
 
     for (let i = 0; i < CYCLES; i += 1) {
@@ -78,6 +81,6 @@ describe("alert pipeline soak (time-warped)", () => {
     expect(
       lines.filter((l) => l.includes('"event":"alert.transition"') && l.includes('"kind":"reminder"')).length,
     ).toBeGreaterThan(0);
-    expect((await state.load(aReport().profile))?.incidents).toEqual([]);
+    expect((await state.load(aReport().profile))?.state.incidents).toEqual([]);
   });
 });

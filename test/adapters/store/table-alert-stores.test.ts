@@ -45,8 +45,8 @@ describe("TableAlertStateStore on Azurite", () => {
         },
       ],
     };
-    await store.save(state);
-    expect(await store.load(PROFILE_KEY.toUpperCase())).toEqual(state);
+    await store.save(state, undefined);
+    expect((await store.load(PROFILE_KEY.toUpperCase()))?.state).toEqual(state);
   });
 });
 
@@ -95,6 +95,6 @@ describe("alert dispatcher on Table storage", () => {
       "[tm-sentinel] CRITICAL contoso-prod: primary not serving",
       "[tm-sentinel] RESOLVED contoso-prod: resolved: primary not serving",
     ]);
-    expect((await new TableAlertStateStore(tables, table).load(PROFILE_KEY))?.incidents).toEqual([]);
+    expect((await new TableAlertStateStore(tables, table).load(PROFILE_KEY))?.state.incidents).toEqual([]);
   });
 });

@@ -85,6 +85,21 @@ describe("TableDesiredStateStore", () => {
     expect((await store.get(key))?.profile).toBe(key.toLowerCase());
   });
 
+  it("stores a profile whose 90-character Unicode resource group escapes past the 1 KiB key limit", async () => {
+    const key = `00000000-0000-0000-0000-000000000000/${"资源组".repeat(30)}/p-long`;
+    await store.create(key, buildDesiredState(), "a");
+    expect((await store.get(key))?.profile).toBe(key);
+    expect((await store.history(key)).map((h) => h.version)).toEqual([1]);
+  });
+
+  it("keeps two long keys that differ only at the end apart", async () => {
+    const stem = `s/${"ü".repeat(200)}/`;
+    await store.create(`${stem}one`, buildDesiredState(), "a");
+    await store.create(`${stem}two`, reordered, "b");
+    expect((await store.get(`${stem}one`))?.document).toEqual(buildDesiredState());
+    expect((await store.get(`${stem}two`))?.document).toEqual(reordered);
+  });
+
   it("stores documents larger than one 64 KiB property", async () => {
     const big = buildDesiredState({
       vanityDomains: Array.from({ length: 3000 }, (_, i) => `host-${i}.example.com`),

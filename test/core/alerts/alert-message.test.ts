@@ -84,4 +84,16 @@ describe("formatDuration", () => {
   ])("formats %i ms as %s", (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });
+
+  it("sends the resolved notice to a channel told about the incident even after it calmed down", () => {
+    const t1 = new Date(T0.getTime() + 5 * MINUTE);
+    const t2 = new Date(T0.getTime() + 10 * MINUTE);
+    const opened = advanceIncidents([], aReport({ findings: [aFinding()] }), T0, DEFAULT_ALERT_POLICY);
+    const calmer = aReport({ findings: [aFinding({ severity: "warning" })] });
+    const lowered = advanceIncidents(opened.incidents, calmer, t1, DEFAULT_ALERT_POLICY);
+    const report = aReport({ findings: [] });
+    const gone = advanceIncidents(lowered.incidents, report, t2, DEFAULT_ALERT_POLICY);
+    const m = buildAlertMessage({ report, ...gone, minSeverity: "critical", now: t2 });
+    expect(m?.resolved.map((i) => i.code)).toEqual(["PRIMARY_NOT_SERVING"]);
+  });
 });

@@ -52,11 +52,14 @@ export class CountingLiveSource implements LiveProfileSource {
   watchedReads = 0;
   readonly profileReads = new Map<string, number>();
   failures: ReadFailure[] = [];
+  /** When set, readWatched rejects with it (a source that cannot work at all). */
+  readWatchedError: Error | undefined;
 
   constructor(private readonly profiles: LiveProfile[]) {}
 
   readWatched(): Promise<LiveSnapshot> {
     this.watchedReads++;
+    if (this.readWatchedError) return Promise.reject(this.readWatchedError);
     return Promise.resolve({ profiles: this.profiles, related: new Map(), failures: this.failures });
   }
 
