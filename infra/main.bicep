@@ -42,6 +42,9 @@ param smtpUrlInVault bool = false
 @description('Create Azure Communication Services e-mail (Azure-managed domain) and send alerts through it.')
 param enableEmail bool = false
 
+@description('Where Azure Communication Services keeps e-mail data at rest (data residency), e.g. Europe, United States, UK, Australia.')
+param emailDataLocation string = 'Europe'
+
 @description('Comma-separated alert recipients (needed when e-mail is enabled or smtpUrl is set).')
 param alertEmailTo string = ''
 
@@ -102,7 +105,7 @@ module vault 'app/keyvault.bicep' = {
 module email 'app/email.bicep' = if (enableEmail) {
   name: 'email'
   scope: rg
-  params: { resourceToken: resourceToken, tags: tags }
+  params: { resourceToken: resourceToken, tags: tags, dataLocation: emailDataLocation }
 }
 
 module api 'app/api.bicep' = {
