@@ -1,4 +1,7 @@
 import type {
+  HttpRequest,
+  HttpResponseInit,
+  InvocationContext,
   HttpFunctionOptions,
   StorageQueueFunctionOptions,
   TimerFunctionOptions,
@@ -6,6 +9,7 @@ import type {
 import type { Runtime } from "../composition-root.js";
 import type { AppConfig } from "../config/load-config.js";
 import type { FunctionDefinition } from "./definition.js";
+import { errorResponse } from "./http/problem.js";
 
 /** The part of `@azure/functions`' `app` we use; tests pass a recorder with the same methods. */
 export interface FunctionsApp {
@@ -59,6 +63,26 @@ function lazy<A extends unknown[], R>(
 }
 
 /**
+ * Like `lazy`, for HTTP: when the Runtime cannot be built (credentials, storage), the caller still
+ * gets an RFC 9457 answer and the log gets the cause, instead of the host's bare 500.
+ */
+function lazyHttp(
+  runtime: () => Promise<Runtime>,
+  create: (rt: Runtime) => (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>,
+): (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit> {
+  const handler = once(async () => create(await runtime()));
+  return async (request, context) => {
+    let handle: Awaited<ReturnType<typeof handler>>;
+    try {
+      handle = await handler();
+    } catch (e: unknown) {
+      return errorResponse(e, context);
+    }
+    return handle(request, context);
+  };
+}
+
+/**
  * Registers every definition with the Functions app. Every HTTP function gets its explicit
  * authLevel; the Runtime (SDK clients, credentials) is built on the first invocation, not at import.
  */
@@ -78,7 +102,7 @@ export function registerFunctions(
           methods: [...def.methods],
           authLevel: def.authLevel,
           route,
-          handler: lazy(runtime, (rt) => def.create(rt)),
+          handler: lazyHttp(runtime, (rt) => def.create(rt)),
         });
         registered.push({
           trigger: "http",

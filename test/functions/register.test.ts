@@ -79,6 +79,27 @@ describe("function registration", () => {
     expect(builds).toBe(1);
   });
 
+  it("answers an HTTP call with problem+json and logs the cause when the runtime cannot be built", async () => {
+    const { app, calls } = recordingApp();
+    registerFunctions(app, allFunctions, loadConfig({}), () =>
+      Promise.reject(new Error("CredentialUnavailableError: no managed identity endpoint")),
+    );
+    const list = calls.find((c) => c.name === "listProfiles")!.options[
+      "handler"
+    ] as HttpFunctionOptions["handler"];
+    const logs: string[] = [];
+    const context = new InvocationContext({ logHandler: (_level, ...args) => logs.push(args.join(" ")) });
+    const res = (await list(
+      new HttpRequest({ method: "GET", url: "http://localhost/api/profiles" }),
+      context,
+    )) as { status: number; headers: Record<string, string>; body: string };
+    expect(res.status).toBe(500);
+    expect(res.headers["content-type"]).toBe("application/problem+json");
+    expect(JSON.parse(res.body)).toMatchObject({ status: 500, title: "Internal server error" });
+    expect(res.body).not.toContain("managed identity");
+    expect(logs.join("\n")).toContain("CredentialUnavailableError");
+  });
+
   it("retries building the runtime after a failed build", async () => {
     let attempts = 0;
     const runtime = once(() =>
