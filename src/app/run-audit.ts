@@ -72,6 +72,27 @@ export async function runAuditCycle(deps: AuditDeps, options: AuditOptions): Pro
   return finish(deps, startedAt, await auditSnapshot(deps, snapshot, lookup, options, []));
 }
 
+/**
+ * runAuditCycle over a snapshot the caller already read (the timer lists first to choose between
+ * inline and fan-out), so a small estate costs one ARM pass, not two.
+ */
+export function cycleFromSnapshot(
+  deps: AuditDeps,
+  options: AuditOptions,
+): (snapshot: LiveSnapshot) => Promise<CycleResult> {
+  return (snapshot) =>
+    runAuditCycle(
+      {
+        ...deps,
+        live: {
+          readWatched: () => Promise.resolve(snapshot),
+          readProfiles: (k) => deps.live.readProfiles(k),
+        },
+      },
+      options,
+    );
+}
+
 /** Audits the given profiles only (HTTP audit-now, queue fan-out). Unknown keys get AUDIT_ERROR. */
 export async function auditProfiles(
   deps: AuditDeps,

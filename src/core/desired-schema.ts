@@ -4,10 +4,11 @@ import type { DesiredState } from "./desired-state.js";
 /**
  * The desired-state document with Traffic Manager's own limits (Azure documents them per monitor setting).
  * Objects are strict: an unknown key is an error (a typo must not silently mean "not checked").
- * Cross-field rules run even when other fields are invalid, so a caller sees every issue at once.
+ * The cross-field rules are plain functions that validateDesiredState runs on the raw input, so a
+ * caller sees every issue at once: zod skips every refinement above an oversized array (its size
+ * cap aborts the parse), so they cannot live in the schema. Validate through validateDesiredState;
+ * the schema alone is the shape (and the OpenAPI document's JSON Schema).
  */
-
-const ALWAYS = { when: () => true };
 
 const statusCodeRange = z.strictObject({
   min: z.int().min(100).max(599),
@@ -29,11 +30,7 @@ const hostName = z
 
 type RuleIssue = { path: (string | number)[]; message: string };
 
-/**
- * Cross-field monitor rules, on the raw input so they run whatever else is wrong. Plain
- * functions because zod skips every refinement above an oversized array (its size cap aborts
- * the parse); validateDesiredState re-applies them so such issues are still reported.
- */
+/** Cross-field monitor rules, on the raw input so they run whatever else is wrong. */
 function monitorRuleIssues(m: unknown): RuleIssue[] {
   if (typeof m !== "object" || m === null || Array.isArray(m)) return [];
   const raw = m as Record<string, unknown>;
@@ -96,22 +93,16 @@ function duplicateNameIssues(list: unknown): RuleIssue[] {
   return issues;
 }
 
-function addRuleIssues(issues: RuleIssue[], ctx: z.RefinementCtx): void {
-  for (const issue of issues) ctx.addIssue({ code: "custom", ...issue });
-}
-
-export const desiredMonitorSchema = z
-  .strictObject({
-    protocol: z.enum(["HTTP", "HTTPS", "TCP"]).exactOptional(),
-    port: z.int().min(1).max(65535).exactOptional(),
-    path: z.string().max(1000).startsWith("/", "must start with /").exactOptional(),
-    intervalInSeconds: z.literal([10, 30], { error: "must be 10 or 30" }).exactOptional(),
-    timeoutInSeconds: z.int().min(5).max(10).exactOptional(),
-    toleratedNumberOfFailures: z.int().min(0).max(9).exactOptional(),
-    expectedStatusCodeRanges: z.array(statusCodeRange).max(8).exactOptional(),
-    customHeaders: z.array(customHeader).max(8).exactOptional(),
-  })
-  .superRefine((m, ctx) => addRuleIssues(monitorRuleIssues(m), ctx), ALWAYS);
+export const desiredMonitorSchema = z.strictObject({
+  protocol: z.enum(["HTTP", "HTTPS", "TCP"]).exactOptional(),
+  port: z.int().min(1).max(65535).exactOptional(),
+  path: z.string().max(1000).startsWith("/", "must start with /").exactOptional(),
+  intervalInSeconds: z.literal([10, 30], { error: "must be 10 or 30" }).exactOptional(),
+  timeoutInSeconds: z.int().min(5).max(10).exactOptional(),
+  toleratedNumberOfFailures: z.int().min(0).max(9).exactOptional(),
+  expectedStatusCodeRanges: z.array(statusCodeRange).max(8).exactOptional(),
+  customHeaders: z.array(customHeader).max(8).exactOptional(),
+});
 
 export const desiredEndpointSchema = z.strictObject({
   name: z.string().min(1).max(260),
@@ -123,8 +114,7 @@ export const desiredStateSchema = z.strictObject({
   endpoints: z
     .array(desiredEndpointSchema)
     .min(1, "must list at least one endpoint")
-    .max(200, "Traffic Manager allows at most 200 endpoints")
-    .superRefine((list, ctx) => addRuleIssues(duplicateNameIssues(list), ctx), ALWAYS),
+    .max(200, "Traffic Manager allows at most 200 endpoints"),
   monitor: desiredMonitorSchema.exactOptional(),
   ttl: z.int().min(0).max(2147483647).exactOptional(),
   vanityDomains: z.array(hostName).max(100).exactOptional(),
@@ -156,8 +146,8 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** The cross-field rules on the raw input, for those zod skipped (see monitorRuleIssues). */
-function skippedRuleIssues(input: unknown): RuleIssue[] {
+/** The cross-field rules on the raw input (see the note at the top). */
+function ruleIssues(input: unknown): RuleIssue[] {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return [];
   const raw = input as Record<string, unknown>;
   return [
@@ -170,9 +160,10 @@ function skippedRuleIssues(input: unknown): RuleIssue[] {
 export function validateDesiredState(input: unknown): DesiredStateValidation {
   try {
     const parsed = desiredStateSchema.safeParse(input);
-    if (parsed.success) return { ok: true, value: parsed.data };
+    const rules = ruleIssues(input).map((r) => ({ path: formatJsonPath(r.path), message: r.message }));
+    if (parsed.success && rules.length === 0) return { ok: true, value: parsed.data };
     const issues: DesiredStateIssue[] = [];
-    for (const issue of parsed.error.issues) {
+    for (const issue of parsed.error?.issues ?? []) {
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys)
           issues.push({ path: formatJsonPath([...issue.path, key]), message: "is not a known field" });
@@ -180,12 +171,7 @@ export function validateDesiredState(input: unknown): DesiredStateValidation {
         issues.push({ path: formatJsonPath(issue.path), message: issue.message });
       }
     }
-    const reported = new Set(issues.map((i) => `${i.path}\n${i.message}`));
-    for (const rule of skippedRuleIssues(input)) {
-      const path = formatJsonPath(rule.path);
-      if (!reported.has(`${path}\n${rule.message}`)) issues.push({ path, message: rule.message });
-    }
-    return { ok: false, issues };
+    return { ok: false, issues: [...issues, ...rules] };
   } catch (e: unknown) {
     // Exotic inputs (throwing getters, cyclic proxies) must not crash a request handler.
     return {

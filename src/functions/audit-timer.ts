@@ -1,12 +1,6 @@
 import { runScheduledAudit } from "../app/fan-out/scheduled-audit.js";
-import type { LiveProfileSource, LiveSnapshot } from "../app/ports/live-profile-source.js";
-import { auditOptionsFromConfig, runAuditCycle } from "../app/run-audit.js";
+import { auditOptionsFromConfig, cycleFromSnapshot } from "../app/run-audit.js";
 import type { TimerFunctionDefinition } from "./definition.js";
-
-/** Hands the snapshot the timer already read to the cycle, so a small estate costs one ARM pass, not two. */
-function alreadyRead(live: LiveProfileSource, snapshot: LiveSnapshot): LiveProfileSource {
-  return { readWatched: () => Promise.resolve(snapshot), readProfiles: (keys) => live.readProfiles(keys) };
-}
 
 /**
  * The scheduled audit (`AUDIT_SCHEDULE`, NCRONTAB, UTC). Up to FANOUT_THRESHOLD profiles are
@@ -24,7 +18,6 @@ export const auditTimerFunction: TimerFunctionDefinition = {
       context.log(`audit timer fired; isPastDue=${String(timer.isPastDue)}`);
       if (timer.isPastDue)
         context.warn("audit timer is past due: a scheduled run was missed (host down or busy)");
-      let cycleErrors: { stage: string; profile?: string; message: string }[] = [];
       const result = await runScheduledAudit(
         {
           clock: rt.clock,
@@ -32,10 +25,7 @@ export const auditTimerFunction: TimerFunctionDefinition = {
           reports: rt.reports,
           alerts: rt.alerts,
           queue: rt.auditQueue,
-          auditInline: async (snapshot) => {
-            const cycle = await runAuditCycle({ ...rt, live: alreadyRead(rt.live, snapshot) }, options);
-            cycleErrors = cycle.errors ?? [];
-          },
+          auditInline: cycleFromSnapshot(rt, options),
         },
         { fanoutThreshold: rt.config.host.fanoutThreshold },
       );
@@ -45,7 +35,7 @@ export const auditTimerFunction: TimerFunctionDefinition = {
         );
       if (result.poison.unreadable > 0)
         context.warn(`audit: removed ${String(result.poison.unreadable)} unreadable poison message(s)`);
-      for (const e of cycleErrors)
+      for (const e of result.mode === "inline" ? result.errors : [])
         context.error(`audit: ${e.stage} failed${e.profile ? ` for ${e.profile}` : ""}: ${e.message}`);
       context.log(
         result.mode === "inline"

@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config/load-config.js";
+import { loadConfig } from "../../src/config/load-config.js";
+import { configErrorOf } from "../support/config-errors.js";
 
 const HOOK =
   "https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=TopSecretSig";
 
-function problemsOf(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (e: unknown) {
-    if (e instanceof ConfigError) return e.message;
-    throw e;
-  }
-  return "";
-}
+const problemsOf = (env: Record<string, string>): string => configErrorOf(env)?.message ?? "";
 
 describe("alerts settings", () => {
   it("defaults to console only, warning/critical thresholds and 4 h / 24 h reminders", () => {

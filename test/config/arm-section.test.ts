@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config/load-config.js";
+import { problemsOfGiven } from "../support/config-errors.js";
 import { armSection } from "../../src/config/sections/arm.js";
 
 const SUB = "11111111-1111-1111-1111-111111111111";
 
-function problemsOf(env: Record<string, string>): { setting: string; message: string }[] {
-  try {
-    loadConfig(env);
-  } catch (e: unknown) {
-    if (e instanceof ConfigError) return e.problems.filter((p) => p.setting in env);
-    throw e;
-  }
-  return [];
-}
+const problemsOf = problemsOfGiven;
 
 describe("arm settings", () => {
   it("defaults to the public cloud scope, 3 retries, a 30 s timeout and nothing watched", () => {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config/load-config.js";
+import { problemsOfGiven } from "../support/config-errors.js";
 import { hostSection } from "../../src/config/sections/host.js";
 
-function problemsOf(env: Record<string, string>): { setting: string; message: string }[] {
-  try {
-    loadConfig(env);
-  } catch (e: unknown) {
-    if (e instanceof ConfigError) return e.problems.filter((p) => p.setting in env);
-    throw e;
-  }
-  return [];
-}
+const problemsOf = problemsOfGiven;
 
 describe("host settings", () => {
   it("defaults to every 5 minutes, a threshold of 100 and the tm-sentinel-audit queue", () => {

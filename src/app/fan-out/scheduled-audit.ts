@@ -5,6 +5,7 @@ import type { AuditQueue, AuditWorkItem } from "../ports/audit-queue.js";
 import type { Clock } from "../ports/clock.js";
 import type { LiveProfileSource, LiveSnapshot } from "../ports/live-profile-source.js";
 import type { ReportStore } from "../ports/report-store.js";
+import type { CycleError, CycleResult } from "../run-audit.js";
 import { auditErrorReport } from "../../core/assess-profile.js";
 import { describeError } from "../errors.js";
 import { reportPoisonedAudits, type PoisonSummary } from "./poisoned-audits.js";
@@ -17,7 +18,7 @@ export interface ScheduledAuditDeps {
   /** Absent where there is no queue (CLI, `serve` without storage): every cycle then runs inline. */
   queue: AuditQueue | undefined;
   /** One whole cycle in this process from the snapshot just read (`runAuditCycle` bound to a Runtime). */
-  auditInline(snapshot: LiveSnapshot): Promise<unknown>;
+  auditInline(snapshot: LiveSnapshot): Promise<CycleResult>;
 }
 
 export interface ScheduledAuditOptions {
@@ -26,7 +27,7 @@ export interface ScheduledAuditOptions {
 }
 
 export type ScheduledAuditResult =
-  | { mode: "inline"; profiles: number; poison: PoisonSummary }
+  | { mode: "inline"; profiles: number; poison: PoisonSummary; errors: CycleError[] }
   | {
       mode: "fan-out";
       cycleId: string;
@@ -54,8 +55,8 @@ export async function runScheduledAudit(
   const startedAt = deps.clock.now();
   const snapshot = await readWatchedSafely(deps.live);
   if (!deps.queue || snapshot.profiles.length <= options.fanoutThreshold) {
-    await deps.auditInline(snapshot);
-    return { mode: "inline", profiles: snapshot.profiles.length, poison };
+    const cycle = await deps.auditInline(snapshot);
+    return { mode: "inline", profiles: snapshot.profiles.length, poison, errors: cycle.errors ?? [] };
   }
 
   const cycleId = `${startedAt.toISOString()}-${globalThis.crypto.randomUUID().slice(0, 8)}`;

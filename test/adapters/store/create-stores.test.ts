@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../../src/config/load-config.js";
+import { loadConfig } from "../../../src/config/load-config.js";
+import { configErrorOf } from "../../support/config-errors.js";
 import { describeStores } from "../../../src/adapters/store/create-stores.js";
 
-function problemsOf(env: Record<string, string>): { setting: string; message: string }[] {
-  try {
-    loadConfig(env);
-  } catch (e: unknown) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  return [];
-}
+const problemsOf = (env: Record<string, string>) => configErrorOf(env)?.problems ?? [];
 
 describe("store settings", () => {
   it("refuses a plain-http STATE_TABLE_ENDPOINT, over which no managed-identity token is ever sent", () => {
