@@ -1,8 +1,8 @@
 // Cold import time of the Functions entry: the tsc output (dist/src/index.js, one file per module,
-// dependencies from node_modules) against the esbuild bundle that `npm run package` deploys
+// dependencies from node_modules) against the esbuild bundle that `npm run build` writes to dist/deploy
 // (dist/deploy/dist/index.js). Each sample is a fresh `node` process that imports the entry and
 // reports the time of that import alone, so process start-up is not counted. Runs alternate.
-// Usage: npm run build && npm run package && node bench/cold-import.mjs [runs=15]
+// Usage: npm run build && node bench/cold-import.mjs [runs=15]
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -14,7 +14,7 @@ const entries = {
   "esbuild bundle (dist/deploy/dist/index.js)": "dist/deploy/dist/index.js",
 };
 for (const file of Object.values(entries))
-  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build && npm run package first`);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
 
 const probe = (file) =>
   `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(resolve(file)).href)}); ` +

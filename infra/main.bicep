@@ -9,12 +9,50 @@ targetScope = 'subscription'
 param environmentName string
 
 @minLength(1)
+// Regions offering Flex Consumption, as listed by Microsoft's functions-quickstart-typescript-azd.
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'eastus2euap'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
 @description('Region of every regional resource (Flex Consumption must be offered there).')
 @metadata({ azd: { type: 'location' } })
 param location string
 
-@description('Comma-separated scopes whose Traffic Manager profiles are audited: "/subscriptions/{id}", "/subscriptions/{id}/resourceGroups/{name}" or a profile resource ID. Becomes TM_WATCH; each scope gets a role assignment.')
+@description('Comma-separated scopes whose Traffic Manager profiles are audited: "/subscriptions/{id}", "/subscriptions/{id}/resourceGroups/{name}" or a profile resource ID. Becomes TM_WATCH; each scope gets a role assignment (Reader) by this template. A scope where the app's identity already holds the role (granted by hand) goes in watchScopesGrantedByHand instead: assigning it again fails with RoleAssignmentExists.')
 param watchScopes string = ''
+
+@description('Comma-separated scopes (same forms as watchScopes) where the role was granted by hand, e.g. by a subscription owner. They are added to TM_WATCH only; the template assigns no role on them.')
+param watchScopesGrantedByHand string = ''
 
 @description('Grant Traffic Manager Contributor instead of Reader on the watched scopes (only for write features).')
 param enableWriteFeatures bool = false
@@ -33,24 +71,26 @@ param teamsWebhookUrl string = ''
 param teamsWebhookInVault bool = false
 
 @secure()
-@description('smtp(s)://user:password@host:port of an SMTP relay; stored in Key Vault. Empty: no SMTP.')
+@description('smtp(s)://user:password@host:port of an SMTP relay; stored in Key Vault. Empty: no SMTP. Needs alertEmailTo and smtpEmailFrom; excludes enableEmail (one e-mail transport).')
 param smtpUrl string = ''
 
 @description('The secret smtp-url was put in the vault by hand: reference it even when smtpUrl is empty.')
 param smtpUrlInVault bool = false
 
-@description('Create Azure Communication Services e-mail (Azure-managed domain) and send alerts through it.')
+@description('Create Azure Communication Services e-mail (Azure-managed domain) and send alerts through it. Needs alertEmailTo; excludes smtpUrl/smtpUrlInVault (one e-mail transport). The deployer needs Microsoft.Authorization/roleDefinitions/write on the resource group for the custom sender role: Owner or User Access Administrator grant it; Contributor + Role Based Access Control Administrator do not.')
 param enableEmail bool = false
 
 @description('Where Azure Communication Services keeps e-mail data at rest (data residency), e.g. Europe, United States, UK, Australia.')
 param emailDataLocation string = 'Europe'
 
-@description('Comma-separated alert recipients (needed when e-mail is enabled or smtpUrl is set).')
+@description('Comma-separated alert recipients. Required when enableEmail, smtpUrl or smtpUrlInVault is set; written to the app only then.')
 param alertEmailTo string = ''
 
-@description('Sender address for SMTP alerts (ACS e-mail uses the managed domain sender).')
+@description('Sender address for SMTP alerts; required with smtpUrl/smtpUrlInVault (ACS e-mail uses the managed domain sender).')
 param smtpEmailFrom string = ''
 
+@minValue(40)
+@maxValue(1000)
 @description('Maximum instances the scale controller may run (Flex Consumption: 40-1000).')
 param maximumInstanceCount int = 100
 
@@ -58,6 +98,18 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-tms-${resourceToken}'
 var scopes = filter(map(split(watchScopes, ','), s => trim(s)), s => !empty(s))
+var scopesGrantedByHand = filter(map(split(watchScopesGrantedByHand, ','), s => trim(s)), s => !empty(s))
+
+// The app refuses to start with these combinations (src/config/sections/alerts.ts); fail the
+// deployment with the same reason instead of deploying an app that cannot start.
+var smtpConfigured = !empty(smtpUrl) || smtpUrlInVault
+var emailSettingsValid = enableEmail && smtpConfigured
+  ? fail('enableEmail (ACS) and smtpUrl/smtpUrlInVault are both set: choose one e-mail transport.')
+  : (enableEmail || smtpConfigured) && empty(trim(alertEmailTo))
+      ? fail('alertEmailTo (ALERT_EMAIL_TO) is required when enableEmail, smtpUrl or smtpUrlInVault is set.')
+      : smtpConfigured && empty(trim(smtpEmailFrom))
+          ? fail('smtpEmailFrom (ALERT_EMAIL_FROM) is required when smtpUrl or smtpUrlInVault is set.')
+          : true
 
 resource rg 'Microsoft.Resources/resourceGroups@2021-04-01' = {
   name: 'rg-${environmentName}'
@@ -96,9 +148,10 @@ module vault 'app/keyvault.bicep' = {
     location: location
     tags: tags
     teamsWebhookUrl: teamsWebhookUrl
-    teamsWebhookInVault: teamsWebhookInVault
+    // Booleans computed here, so the vault's outputs never derive from a secure parameter.
+    teamsWebhookReferenced: !empty(teamsWebhookUrl) || teamsWebhookInVault
     smtpUrl: smtpUrl
-    smtpUrlInVault: smtpUrlInVault
+    smtpUrlReferenced: smtpConfigured
   }
 }
 
@@ -111,25 +164,30 @@ module email 'app/email.bicep' = if (enableEmail) {
 module api 'app/api.bicep' = {
   name: 'api'
   scope: rg
+  // The app settings hold Key Vault references: they resolve only once the identity holds Key
+  // Vault Secrets User (and the host needs its storage roles), else the app keeps the literal
+  // @Microsoft.KeyVault(...) text and its configuration check fails.
+  dependsOn: [rbac]
   params: {
     name: functionAppName
     planName: 'plan-tms-${resourceToken}'
     location: location
-    tags: union(tags, { 'azd-service-name': 'api' })
+    tags: tags
+    serviceName: 'api'
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     deploymentContainerName: storage.outputs.deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     maximumInstanceCount: maximumInstanceCount
-    watchScopes: scopes
+    watchScopes: concat(scopes, scopesGrantedByHand)
     auditSchedule: auditSchedule
     fanoutThreshold: fanoutThreshold
     teamsWebhookSecretUri: vault.outputs.teamsWebhookSecretUri
     smtpUrlSecretUri: vault.outputs.smtpUrlSecretUri
     acsEndpoint: enableEmail ? email!.outputs.endpoint : ''
     emailFrom: enableEmail ? email!.outputs.senderAddress : smtpEmailFrom
-    emailTo: alertEmailTo
+    emailTo: emailSettingsValid ? alertEmailTo : ''
   }
 }
 

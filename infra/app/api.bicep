@@ -2,6 +2,8 @@ param name string
 param planName string
 param location string
 param tags object
+@description('azd finds the deployment target by this tag; only the site carries it (azd before 1.23.4 fails when two resources do).')
+param serviceName string
 param identityId string
 param identityClientId string
 param storageAccountName string
@@ -70,7 +72,7 @@ var emailSettings = !emailEnabled ? {} : {
 resource site 'Microsoft.Web/sites@2024-04-01' = {
   name: name
   location: location
-  tags: tags
+  tags: union(tags, { 'azd-service-name': serviceName })
   kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'

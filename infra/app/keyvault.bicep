@@ -5,10 +5,10 @@ param tags object
 param teamsWebhookUrl string
 @secure()
 param smtpUrl string
-@description('teams-webhook-url is managed by hand in the vault; reference it without writing it.')
-param teamsWebhookInVault bool = false
-@description('smtp-url is managed by hand in the vault; reference it without writing it.')
-param smtpUrlInVault bool = false
+@description('The app references teams-webhook-url: it is written here, or was put in the vault by hand.')
+param teamsWebhookReferenced bool
+@description('The app references smtp-url: it is written here, or was put in the vault by hand.')
+param smtpUrlReferenced bool
 
 // RBAC-authorised vault; purge protection stays off so `azd down --purge` can remove it.
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -41,5 +41,6 @@ output name string = vault.name
 // Version-less URIs, so a rotated secret is picked up without redeploying. A secret set by hand
 // (az keyvault secret set) needs its *InVault flag: the appsettings resource replaces every app
 // setting on each `azd provision`, so a reference added by hand would silently disappear.
-output teamsWebhookSecretUri string = empty(teamsWebhookUrl) && !teamsWebhookInVault ? '' : '${vault.properties.vaultUri}secrets/teams-webhook-url/'
-output smtpUrlSecretUri string = empty(smtpUrl) && !smtpUrlInVault ? '' : '${vault.properties.vaultUri}secrets/smtp-url/'
+// The flags are plain booleans computed by main.bicep: no output derives from a secure parameter.
+output teamsWebhookSecretUri string = teamsWebhookReferenced ? '${vault.properties.vaultUri}secrets/teams-webhook-url/' : ''
+output smtpUrlSecretUri string = smtpUrlReferenced ? '${vault.properties.vaultUri}secrets/smtp-url/' : ''

@@ -17,7 +17,7 @@ function registrationsOf(entry: URL): unknown {
   return JSON.parse(out) as unknown;
 }
 
-describe("the deployable package (npm run package)", () => {
+describe("the deployable package (npm run build)", () => {
   it("loads in a fresh Node process and registers exactly what the tsc build registers", () => {
     expect(existsSync(bundle), "npm test builds it in pretest").toBe(true);
     const fromBundle = registrationsOf(bundle);

@@ -83,10 +83,11 @@ describe("infra and code agree", () => {
 
   it("keeps a Key Vault reference for a secret set by hand, since each provision replaces every app setting", () => {
     const vault = read("infra/app/keyvault.bicep");
-    expect(vault).toMatch(
-      /output teamsWebhookSecretUri string = empty\(teamsWebhookUrl\) && !teamsWebhookInVault/,
-    );
-    expect(vault).toMatch(/output smtpUrlSecretUri string = empty\(smtpUrl\) && !smtpUrlInVault/);
+    expect(vault).toMatch(/output teamsWebhookSecretUri string = teamsWebhookReferenced \?/);
+    expect(vault).toMatch(/output smtpUrlSecretUri string = smtpUrlReferenced \?/);
+    const main = read("infra/main.bicep");
+    expect(main).toContain("teamsWebhookReferenced: !empty(teamsWebhookUrl) || teamsWebhookInVault");
+    expect(main).toMatch(/var smtpConfigured = !empty\(smtpUrl\) \|\| smtpUrlInVault/);
     const mapped = (JSON.parse(read("infra/main.parameters.json")) as { parameters: Record<string, unknown> })
       .parameters;
     expect(Object.keys(mapped)).toEqual(expect.arrayContaining(["teamsWebhookInVault", "smtpUrlInVault"]));
