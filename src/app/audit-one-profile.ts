@@ -36,7 +36,13 @@ export async function auditOneProfile(
     const applied = applyProbeResults(previous, results, tolerated);
     await deps.probeState.save(key, applied.counters);
     verdicts = applied.verdicts;
-    findings.push(...probeFindings(profile, verdicts, { certWarningDays: options.certWarningDays }));
+    findings.push(
+      ...probeFindings(profile, verdicts, {
+        certWarningDays: options.certWarningDays,
+        certCriticalDays: options.certCriticalDays,
+        vanityDomains: desired?.vanityDomains,
+      }),
+    );
   }
   const domains = desired?.vanityDomains ?? [];
   if (options.checkDns && deps.dns && domains.length > 0) {

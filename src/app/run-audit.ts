@@ -8,6 +8,7 @@ import type { Report, ServingBasis } from "../core/report.js";
 import type { AppConfig } from "../config/load-config.js";
 import { auditOneProfile } from "./audit-one-profile.js";
 import { describeError } from "./errors.js";
+import { resolveRecoveredScopes } from "./resolve-recovered-scopes.js";
 import type { AlertDispatcher } from "./ports/alert-dispatcher.js";
 import type { Clock } from "./ports/clock.js";
 import type { DesiredStateStore } from "./ports/desired-state-store.js";
@@ -33,7 +34,10 @@ export interface AuditOptions {
   probe: boolean;
   /** Which statuses decide the serving endpoint when verdicts exist (else Traffic Manager's). */
   basis: ServingBasis;
+  /** CERT_EXPIRING warning at this many days left or fewer (CERT_WARN_DAYS). */
   certWarningDays: number;
+  /** CERT_EXPIRING critical at this many days left or fewer (CERT_CRITICAL_DAYS; default 7). */
+  certCriticalDays?: number;
   /** Profiles audited at once. */
   profileConcurrency: number;
   /** Check desired vanityDomains' CNAME chains (needs `deps.dns`). */
@@ -69,7 +73,12 @@ export async function runAuditCycle(deps: AuditDeps, options: AuditOptions): Pro
   }
   const lookup: DesiredLookup = (profile) =>
     byProfile instanceof Error ? Promise.reject(byProfile) : Promise.resolve(byProfile.get(profile));
-  return finish(deps, startedAt, await auditSnapshot(deps, snapshot, lookup, options, []));
+  const result = await finish(deps, startedAt, await auditSnapshot(deps, snapshot, lookup, options, []));
+  // Only a read of everything watched can show that a scope which failed before is readable again.
+  const recovery = await resolveRecoveredScopes(deps, snapshot.failures);
+  if (recovery.error !== undefined)
+    result.errors = [...(result.errors ?? []), { stage: "dispatch", message: recovery.error }];
+  return result;
 }
 
 /**
@@ -216,6 +225,7 @@ export function auditOptionsFromConfig(config: AppConfig): AuditOptions {
     probe: config.probe.enabled,
     basis: config.probe.basis,
     certWarningDays: config.probe.certWarningDays,
+    certCriticalDays: config.probe.certCriticalDays,
     profileConcurrency: config.probe.profileConcurrency,
     checkDns: true,
   };

@@ -19,6 +19,8 @@ export const FINDING_CODES = [
   "NO_DESIRED_STATE",
   "AUDIT_ERROR",
   "ALERT_DELIVERY_FAILED",
+  "CERT_NAME_MISMATCH",
+  "MONITOR_CONFIG_INVALID",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -1,5 +1,6 @@
+import { certificateFindings, DEFAULT_CERTIFICATE_POLICY } from "./certificate-findings.js";
+import { clientNames } from "./certificate-names.js";
 import type { Finding, Severity } from "./finding.js";
-import type { CertificateFacts } from "./probe-result.js";
 import { describeExpectedStatus } from "./probe-status.js";
 import type { Endpoint, LiveProfile } from "./profile.js";
 import type { ProbeVerdict } from "./report.js";
@@ -8,14 +9,18 @@ import type { ProbeVerdict } from "./report.js";
 const MONITORED_TM_STATUSES = new Set(["online", "degraded"]);
 
 export interface ProbeFindingOptions {
-  /** Warn when a certificate expires in fewer days than this. */
+  /** CERT_EXPIRING warning at this many days left or fewer. */
   certWarningDays: number;
+  /** CERT_EXPIRING critical at this many days left or fewer (default 7). */
+  certCriticalDays?: number | undefined;
+  /** Desired vanity domains: names clients use that every certificate must cover. */
+  vanityDomains?: readonly string[] | undefined;
 }
 
 /**
  * Findings from our probe verdicts: PROBE_FAILED for every failed probe, PROBE_DISAGREES_WITH_TM
- * when our verdict contradicts Traffic Manager's status, CERT_EXPIRING from the recorded
- * certificate. Endpoints without a verdict (nested, not probed) produce nothing.
+ * when our verdict contradicts Traffic Manager's status, CERT_EXPIRING / CERT_NAME_MISMATCH
+ * from the recorded certificate (certificate-findings.ts). Endpoints without a verdict (nested, not probed) produce nothing.
  */
 export function probeFindings(
   profile: LiveProfile,
@@ -31,8 +36,18 @@ export function probeFindings(
     if (!verdict.last.healthy) findings.push(probeFailed(endpoint, verdict, tolerated, expected));
     const disagreement = disagreementWithTm(endpoint, verdict);
     if (disagreement) findings.push(disagreement);
-    const cert = verdict.last.certificate;
-    if (cert) findings.push(...certificateFindings(endpoint.name, cert, options.certWarningDays));
+    findings.push(
+      ...certificateFindings({
+        endpoint: endpoint.name,
+        certificate: verdict.last.certificate,
+        unreadable: verdict.last.certificateError,
+        names: clientNames(profile, endpoint, options.vanityDomains ?? []),
+        policy: {
+          warnDays: options.certWarningDays,
+          criticalDays: options.certCriticalDays ?? DEFAULT_CERTIFICATE_POLICY.criticalDays,
+        },
+      }),
+    );
   }
   return findings;
 }
@@ -88,39 +103,4 @@ function disagreementWithTm(endpoint: Endpoint, verdict: ProbeVerdict): Finding 
     expected: tm,
     actual: verdict.status,
   };
-}
-
-function certificateFindings(endpoint: string, cert: CertificateFacts, warningDays: number): Finding[] {
-  const facts = {
-    subject: cert.subject,
-    issuer: cert.issuer,
-    validTo: cert.validTo,
-    daysToExpiry: cert.daysToExpiry,
-    hostnameMatches: cert.hostnameMatches,
-    trusted: cert.trusted,
-  };
-  const problems: string[] = [];
-  let severity: Severity | undefined;
-  if (cert.daysToExpiry < 0) {
-    severity = "critical";
-    problems.push(`expired on ${cert.validTo}`);
-  } else if (cert.daysToExpiry < warningDays) {
-    severity = "warning";
-    problems.push(`expires in ${cert.daysToExpiry} day(s) (${cert.validTo})`);
-  }
-  if (!cert.hostnameMatches) {
-    severity = "critical";
-    problems.push("is not valid for the host name probed");
-  }
-  if (severity === undefined) return [];
-  return [
-    {
-      code: "CERT_EXPIRING",
-      severity,
-      endpoint,
-      message: `The certificate of ${endpoint} (${cert.subject}, issued by ${cert.issuer}) ${problems.join(" and ")}.`,
-      expected: { daysToExpiryAtLeast: warningDays, hostnameMatches: true },
-      actual: facts,
-    },
-  ];
 }

@@ -18,6 +18,11 @@ export interface CertificateFacts {
   /** Whether the certificate covers the host name probed. */
   hostnameMatches: boolean;
   selfSigned: boolean;
+  /**
+   * DNS names and IP addresses the certificate covers (subjectAltName; the subject CN only when
+   * there is none), so the audit can check the names clients use, not just the one probed.
+   */
+  names?: string[];
 }
 
 export interface ProbeResult {
@@ -33,6 +38,8 @@ export interface ProbeResult {
   /** Short human description of the failure (never contains header values). */
   detail?: string;
   certificate?: CertificateFacts;
+  /** Set when an HTTPS endpoint presented a certificate that could not be parsed (reported, info). */
+  certificateError?: string;
   /** ISO time the probe started. */
   at: string;
 }

@@ -258,7 +258,8 @@ describe("auditOptionsFromConfig", () => {
     expect(auditOptionsFromConfig(config)).toEqual({
       probe: false,
       basis: "both",
-      certWarningDays: 14,
+      certWarningDays: 21,
+      certCriticalDays: 7,
       profileConcurrency: 3,
       checkDns: true,
     });

@@ -17,4 +17,9 @@ export class MemoryReportStore implements ReportStore {
   listLatest(): Promise<Report[]> {
     return Promise.resolve([...this.latestByProfile.values()].map((r) => structuredClone(r)));
   }
+
+  remove(profile: string): Promise<void> {
+    this.latestByProfile.delete(profile.toLowerCase());
+    return Promise.resolve();
+  }
 }

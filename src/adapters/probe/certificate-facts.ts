@@ -36,7 +36,25 @@ export function readCertificateFacts(
       (isIP(hostname) !== 0 && x509.checkIP(hostname) !== undefined),
     // checkIssued() would demand keyCertSign, which leaf certificates rarely carry.
     selfSigned: x509.subject === x509.issuer && x509.verify(x509.publicKey),
+    names: coveredNames(peer.subjectaltname, peer.subject?.CN),
   };
+}
+
+/** `DNS:a.com, IP Address:127.0.0.1` as [`a.com`, `127.0.0.1`]; the CN only without SAN names. */
+function coveredNames(
+  subjectAltName: string | undefined,
+  commonName: string | string[] | undefined,
+): string[] {
+  const names = (subjectAltName ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .flatMap((entry) => {
+      const m = /^(DNS|IP Address):(.+)$/i.exec(entry);
+      return m?.[2] ? [m[2].trim().replace(/^"|"$/g, "")] : [];
+    });
+  if (names.length > 0) return names;
+  const cn = Array.isArray(commonName) ? commonName : commonName === undefined ? [] : [commonName];
+  return cn.map((c) => c.trim()).filter((c) => c !== "");
 }
 
 /** "CN=a\nO=b" as "CN=a, O=b". */

@@ -56,6 +56,7 @@ class HttpProbe implements Dispatcher.DispatchHandler {
   private readonly client: Client;
   private timer: NodeJS.Timeout | undefined;
   private certificate: CertificateFacts | undefined;
+  private certificateError: string | undefined;
   private status = 0;
   private latencyMs = 0;
   private bodyBytes = 0;
@@ -90,8 +91,11 @@ class HttpProbe implements Dispatcher.DispatchHandler {
     const { servername: _ignored, ...rest } = opts;
     connector(isIpLiteral(host) ? rest : { ...rest, servername: host }, (err, socket) => {
       if (err) return callback(err, null);
-      if (this.target.protocol === "HTTPS")
-        this.certificate = readCertificateSafely(socket as TLSSocket, host, this.at);
+      if (this.target.protocol === "HTTPS") {
+        const read = readCertificateSafely(socket as TLSSocket, host, this.at);
+        if ("facts" in read) this.certificate = read.facts;
+        else this.certificateError = read.error;
+      }
       callback(null, socket);
     });
   }
@@ -148,7 +152,7 @@ class HttpProbe implements Dispatcher.DispatchHandler {
     clearTimeout(this.timer);
     // Closes the socket whatever state it is in; nothing is kept alive between cycles.
     this.client.destroy(PROBE_OVER, ignore);
-    const { target, certificate } = this;
+    const { target, certificate, certificateError } = this;
     this.resolve({
       endpoint: target.endpoint,
       protocol: target.protocol,
@@ -156,6 +160,7 @@ class HttpProbe implements Dispatcher.DispatchHandler {
       at: this.at.toISOString(),
       ...outcome,
       ...(certificate ? { certificate } : {}),
+      ...(certificateError !== undefined ? { certificateError } : {}),
     });
   }
 
@@ -171,11 +176,16 @@ function onDeadline(probe: HttpProbe): void {
   probe.deadline();
 }
 
-function readCertificateSafely(socket: TLSSocket, host: string, at: Date): CertificateFacts | undefined {
+function readCertificateSafely(
+  socket: TLSSocket,
+  host: string,
+  at: Date,
+): { facts: CertificateFacts } | { error: string } {
   try {
-    return readCertificateFacts(socket, host, at);
-  } catch {
-    // A certificate we cannot parse is recorded as absent; it must not fail the probe.
-    return undefined;
+    const facts = readCertificateFacts(socket, host, at);
+    return facts ? { facts } : { error: "no certificate was presented" };
+  } catch (e: unknown) {
+    // It must not fail the probe (Traffic Manager ignores certificates), but it is reported.
+    return { error: e instanceof Error ? e.message : String(e) };
   }
 }

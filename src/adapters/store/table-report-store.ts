@@ -37,7 +37,7 @@ export class TableReportStore implements ReportStore {
       // History first: if the second write fails, `latest` still shows the previous report and
       // the failed save is reported; the reverse would leave a latest report with no history row.
       await client.upsertEntity({ partitionKey, rowKey: `r${report.generatedAt}`, ...body }, "Replace");
-      await client.upsertEntity({ partitionKey: LATEST, rowKey: partitionKey, ...body }, "Replace");
+      await writeLatestIfNewer(client, { partitionKey: LATEST, rowKey: partitionKey, ...body });
     } catch (e: unknown) {
       throw upstream("write of the audit report", e);
     }
@@ -75,6 +75,16 @@ export class TableReportStore implements ReportStore {
     return out;
   }
 
+  async remove(profile: string): Promise<void> {
+    const client = await this.client();
+    try {
+      await client.deleteEntity(LATEST, escapeKey(profile.toLowerCase()));
+    } catch (e: unknown) {
+      if (tableStatus(e) === 404) return;
+      throw upstream("removal of the audit report", e);
+    }
+  }
+
   /** Reports of one profile kept within the retention, newest first (not part of the port; for tests and tools). */
   async history(profile: string): Promise<Report[]> {
     const client = await this.client();
@@ -109,6 +119,40 @@ export class TableReportStore implements ReportStore {
     return this.tables.client(this.tableName).catch((e: unknown) => {
       throw upstream(`creation of table ${this.tableName}`, e);
     });
+  }
+}
+
+/** Conditional writes tried before giving up: each retry means another writer just won. */
+const MAX_LATEST_ATTEMPTS = 5;
+
+/**
+ * Writes the `latest` row only when it holds an older report (or none): the write is conditional
+ * on the ETag read (create-only when absent), so a slow instance saving an older report can never
+ * overwrite a newer one, and a lost race is decided again on fresh data.
+ */
+async function writeLatestIfNewer(
+  client: TableClient,
+  entity: { partitionKey: string; rowKey: string; generatedAt: string } & Record<string, unknown>,
+): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    let current: { generatedAt?: unknown; etag: string } | undefined;
+    try {
+      current = await client.getEntity(entity.partitionKey, entity.rowKey, {
+        queryOptions: { select: ["generatedAt"] },
+      });
+    } catch (e: unknown) {
+      if (tableStatus(e) !== 404) throw e;
+    }
+    if (current && typeof current.generatedAt === "string" && current.generatedAt > entity.generatedAt)
+      return;
+    try {
+      if (current) await client.updateEntity(entity, "Replace", { etag: current.etag });
+      else await client.createEntity(entity);
+      return;
+    } catch (e: unknown) {
+      const lost = tableStatus(e) === 412 || tableStatus(e) === 409;
+      if (!lost || attempt >= MAX_LATEST_ATTEMPTS) throw e;
+    }
   }
 }
 

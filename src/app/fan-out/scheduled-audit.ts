@@ -8,12 +8,13 @@ import type { ReportStore } from "../ports/report-store.js";
 import type { CycleError, CycleResult } from "../run-audit.js";
 import { auditErrorReport } from "../../core/assess-profile.js";
 import { describeError } from "../errors.js";
+import { resolveRecoveredScopes } from "../resolve-recovered-scopes.js";
 import { reportPoisonedAudits, type PoisonSummary } from "./poisoned-audits.js";
 
 export interface ScheduledAuditDeps {
   clock: Clock;
   live: Pick<LiveProfileSource, "readWatched">;
-  reports: Pick<ReportStore, "save">;
+  reports: Pick<ReportStore, "save" | "listLatest" | "remove">;
   alerts: Pick<AlertDispatcher, "dispatch">;
   /** Absent where there is no queue (CLI, `serve` without storage): every cycle then runs inline. */
   queue: AuditQueue | undefined;
@@ -62,6 +63,7 @@ export async function runScheduledAudit(
   const cycleId = `${startedAt.toISOString()}-${globalThis.crypto.randomUUID().slice(0, 8)}`;
   const keys = [...new Set(snapshot.profiles.map((p) => formatProfileKey(p.key)))];
   const failed = await reportReadFailures(deps, snapshot, new Set(keys));
+  await resolveRecoveredScopes(deps, snapshot.failures);
   const items: AuditWorkItem[] = keys.map((profile) => ({
     cycleId,
     cycleStartedAt: startedAt.toISOString(),

@@ -6,4 +6,6 @@ export interface ReportStore {
   latest(profile: string): Promise<Report | undefined>;
   /** Latest report of every profile that has one. */
   listLatest(): Promise<Report[]>;
+  /** Drops the latest report of a profile or scope (a recovered scope leaves the list); history stays. */
+  remove(profile: string): Promise<void>;
 }

@@ -43,6 +43,15 @@ const dnsServers = z
     return list.length === 0 ? undefined : list;
   });
 
+const days = z.coerce
+  .number({ message: "must be a whole number" })
+  .int("must be a whole number")
+  .min(0, "must be 0 or more")
+  .max(3650, "must be at most 3650");
+
+const DEFAULT_CERT_WARN_DAYS = 21;
+const DEFAULT_CERT_CRITICAL_DAYS = 7;
+
 /** Settings of the probe area. Keys are app-setting names exactly as in Azure. */
 export const probeSection = z
   .object({
@@ -51,14 +60,28 @@ export const probeSection = z
       .enum(SERVING_BASES, { message: `must be one of ${SERVING_BASES.join(", ")}` })
       .default("traffic-manager"),
     PROBE_CONCURRENCY: positiveInt(1000, 100_000),
-    CERT_WARNING_DAYS: z.coerce
-      .number({ message: "must be a whole number" })
-      .int("must be a whole number")
-      .min(0, "must be 0 or more")
-      .max(3650, "must be at most 3650")
-      .default(14),
+    CERT_WARN_DAYS: days.optional(),
+    /** Deprecated alias of CERT_WARN_DAYS (v0.1), still accepted. */
+    CERT_WARNING_DAYS: days.optional(),
+    CERT_CRITICAL_DAYS: days.optional(),
     DNS_SERVERS: dnsServers,
     AUDIT_PROFILE_CONCURRENCY: positiveInt(16, 1000),
+  })
+  .superRefine((s, ctx) => {
+    const { CERT_WARN_DAYS: warn, CERT_WARNING_DAYS: legacy, CERT_CRITICAL_DAYS: critical } = s;
+    if (warn !== undefined && legacy !== undefined && warn !== legacy)
+      ctx.addIssue({
+        code: "custom",
+        path: ["CERT_WARNING_DAYS"],
+        message: `is a deprecated alias of CERT_WARN_DAYS and must not differ from it (${String(legacy)} vs ${String(warn)}); remove CERT_WARNING_DAYS`,
+      });
+    const effective = warn ?? legacy ?? DEFAULT_CERT_WARN_DAYS;
+    if ((critical ?? DEFAULT_CERT_CRITICAL_DAYS) > effective)
+      ctx.addIssue({
+        code: "custom",
+        path: ["CERT_CRITICAL_DAYS"],
+        message: `must be at most CERT_WARN_DAYS (${String(effective)})`,
+      });
   })
   .transform(
     (
@@ -68,13 +91,15 @@ export const probeSection = z
       basis: ServingBasis;
       concurrency: number;
       certWarningDays: number;
+      certCriticalDays: number;
       dnsServers?: string[];
       profileConcurrency: number;
     } => ({
       enabled: s.PROBE_ENABLED,
       basis: s.SERVING_BASIS,
       concurrency: s.PROBE_CONCURRENCY,
-      certWarningDays: s.CERT_WARNING_DAYS,
+      certWarningDays: s.CERT_WARN_DAYS ?? s.CERT_WARNING_DAYS ?? DEFAULT_CERT_WARN_DAYS,
+      certCriticalDays: s.CERT_CRITICAL_DAYS ?? DEFAULT_CERT_CRITICAL_DAYS,
       ...(s.DNS_SERVERS === undefined ? {} : { dnsServers: s.DNS_SERVERS }),
       profileConcurrency: s.AUDIT_PROFILE_CONCURRENCY,
     }),

@@ -65,7 +65,9 @@ function stillPresent(prev: Incident, f: Finding, now: Date, policy: AlertPolicy
 function absent(prev: Incident, now: Date, policy: AlertPolicy): [Incident | undefined, Transition?] {
   const absentSince = prev.absentSince ?? now.toISOString();
   const next: Incident = { ...prev, absentCycles: prev.absentCycles + 1, absentSince };
-  if (next.absentCycles < Math.max(1, policy.resolveAfterCycles)) return [next];
+  // A read that succeeded is proof the read works again, not one sample of a flapping condition.
+  const proven = prev.code === "AUDIT_ERROR";
+  if (!proven && next.absentCycles < Math.max(1, policy.resolveAfterCycles)) return [next];
   const durationMs = Math.max(0, Date.parse(absentSince) - Date.parse(prev.openedAt));
   return [undefined, { kind: "resolved", incident: next, durationMs }];
 }

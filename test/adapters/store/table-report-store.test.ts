@@ -54,3 +54,25 @@ describe("TableReportStore", () => {
     ]);
   });
 });
+
+describe("TableReportStore latest row (issue 10)", () => {
+  it("keeps the newer latest report when an older one is saved after it", async () => {
+    await store.save(aReport("s/r/race", "2026-03-01T00:10:00.000Z"));
+    await store.save(aReport("s/r/race", "2026-03-01T00:05:00.000Z"));
+    expect((await store.latest("s/r/race"))?.generatedAt).toBe("2026-03-01T00:10:00.000Z");
+  });
+
+  it("leaves one latest report, the newest, when saves of one profile race", async () => {
+    const times = [3, 1, 4, 0, 2].map((m) => `2026-03-01T01:0${m}:00.000Z`);
+    await Promise.all(times.map((t) => store.save(aReport("s/r/concurrent", t))));
+    expect((await store.latest("s/r/concurrent"))?.generatedAt).toBe("2026-03-01T01:04:00.000Z");
+  });
+
+  it("removes a latest report so it leaves the list, and removing it again is no error", async () => {
+    await store.save(aReport("/subscriptions/gone", "2026-03-01T00:00:00.000Z"));
+    await store.remove("/Subscriptions/GONE");
+    await store.remove("/subscriptions/gone");
+    expect(await store.latest("/subscriptions/gone")).toBeUndefined();
+    expect((await store.listLatest()).map((r) => r.profile)).not.toContain("/subscriptions/gone");
+  });
+});

@@ -141,3 +141,19 @@ describe("advanceIncidents", () => {
     expect(r.incidents[0]!.lastNotifiedAt).toBe(at(3 * HOUR).toISOString());
   });
 });
+
+describe("advanceIncidents: AUDIT_ERROR (issue 10)", () => {
+  it("resolves an AUDIT_ERROR incident on the first successful read, whatever resolveAfterCycles says", () => {
+    const policy: AlertPolicy = { ...DEFAULT_ALERT_POLICY, resolveAfterCycles: 3 };
+    const error: Finding = { code: "AUDIT_ERROR", severity: "critical", message: "ARM answered 503" };
+    const { incidents, kinds } = run(
+      [
+        { at: T0, findings: [error] },
+        { at: at(5 * MINUTE), findings: [] },
+      ],
+      policy,
+    );
+    expect(kinds).toEqual([["opened"], ["resolved"]]);
+    expect(incidents).toEqual([]);
+  });
+});

@@ -137,6 +137,12 @@ export class FakeReportStore implements ReportStore {
   listLatest(): Promise<Report[]> {
     return Promise.resolve([...this.saved]);
   }
+
+  remove(profile: string): Promise<void> {
+    const kept = this.saved.filter((r) => r.profile.toLowerCase() !== profile.toLowerCase());
+    this.saved.splice(0, this.saved.length, ...kept);
+    return Promise.resolve();
+  }
 }
 
 export class FakeAlerts implements AlertDispatcher {
