@@ -54,7 +54,7 @@ param watchScopes string = ''
 @description('Comma-separated scopes (same forms as watchScopes) where the role was granted by hand, e.g. by a subscription owner. They are added to TM_WATCH only; the template assigns no role on them.')
 param watchScopesGrantedByHand string = ''
 
-@description('Grant Traffic Manager Contributor instead of Reader on the watched scopes (only for write features).')
+@description('Write features (apply, drills): sets TM_ENABLE_WRITE_FEATURES and grants Traffic Manager Contributor instead of Reader on the watched scopes.')
 param enableWriteFeatures bool = false
 
 @description('NCRONTAB schedule of the audit timer (6 fields, UTC).')
@@ -188,6 +188,7 @@ module api 'app/api.bicep' = {
     acsEndpoint: enableEmail ? email!.outputs.endpoint : ''
     emailFrom: enableEmail ? email!.outputs.senderAddress : smtpEmailFrom
     emailTo: emailSettingsValid ? alertEmailTo : ''
+    enableWriteFeatures: enableWriteFeatures
   }
 }
 
