@@ -19,6 +19,10 @@ export const FINDING_CODES = [
   "NO_DESIRED_STATE",
   "AUDIT_ERROR",
   "ALERT_DELIVERY_FAILED",
+  "DNS_ANSWER_DISAGREES",
+  "FAILOVER_TOO_SLOW",
+  "DRILL_FAILED",
+  "DRILL_SKIPPED",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

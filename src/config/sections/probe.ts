@@ -58,6 +58,8 @@ export const probeSection = z
       .max(3650, "must be at most 3650")
       .default(14),
     DNS_SERVERS: dnsServers,
+    /** Same form as DNS_SERVERS and wins over it: the resolvers DNS truth (and the CNAME check) ask. */
+    DNS_RESOLVERS: dnsServers,
     AUDIT_PROFILE_CONCURRENCY: positiveInt(16, 1000),
   })
   .transform(
@@ -75,7 +77,9 @@ export const probeSection = z
       basis: s.SERVING_BASIS,
       concurrency: s.PROBE_CONCURRENCY,
       certWarningDays: s.CERT_WARNING_DAYS,
-      ...(s.DNS_SERVERS === undefined ? {} : { dnsServers: s.DNS_SERVERS }),
+      ...((s.DNS_RESOLVERS ?? s.DNS_SERVERS) === undefined
+        ? {}
+        : { dnsServers: (s.DNS_RESOLVERS ?? s.DNS_SERVERS)! }),
       profileConcurrency: s.AUDIT_PROFILE_CONCURRENCY,
     }),
   );
