@@ -8,6 +8,8 @@ import { applyProbeResults } from "../core/probe-verdict.js";
 import type { LiveProfile } from "../core/profile.js";
 import { formatProfileKey } from "../core/profile-key.js";
 import type { ProbeVerdict, Report } from "../core/report.js";
+import { withDnsTruth } from "../core/dns-truth.js";
+import { resolveDnsAnswer } from "./dns-truth-check.js";
 import { describeError } from "./errors.js";
 import type { AuditDeps, AuditOptions } from "./run-audit.js";
 
@@ -59,7 +61,11 @@ export async function auditOneProfile(
     findings.push(...cnameFindings(profile.dns.fqdn, checks));
   }
   if (deps.alerts) findings.push(...(await deps.alerts.deliveryFindings(key)));
-  return assessProfile({
+  const answer =
+    options.checkDns && deps.dns ? await resolveDnsAnswer(deps.dns, deps.clock, profile) : undefined;
+  // The previous report tells a first-cycle disagreement (propagation) from a persisting one.
+  const previous = answer && deps.reports ? await deps.reports.latest(key) : undefined;
+  const report = assessProfile({
     profile,
     related,
     desired,
@@ -68,5 +74,11 @@ export async function auditOneProfile(
     verdicts,
     extraFindings: findings,
     now: deps.clock.now(),
+  });
+  return withDnsTruth(report, {
+    profile,
+    ...(answer ? { answer } : {}),
+    ...(previous ? { previous } : {}),
+    ...(desired?.maxFailoverSeconds !== undefined ? { maxFailoverSeconds: desired.maxFailoverSeconds } : {}),
   });
 }

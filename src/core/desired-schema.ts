@@ -118,6 +118,14 @@ export const desiredStateSchema = z.strictObject({
   monitor: desiredMonitorSchema.exactOptional(),
   ttl: z.int().min(0).max(2147483647).exactOptional(),
   vanityDomains: z.array(hostName).max(100).exactOptional(),
+  maxFailoverSeconds: z.int().min(1).max(86_400).exactOptional(),
+  drill: z
+    .strictObject({
+      schedule: z
+        .string()
+        .regex(/^\s*\S+(\s+\S+){5}\s*$/, "must be an NCRONTAB expression with six fields (seconds first)"),
+    })
+    .exactOptional(),
 });
 
 export type DesiredStateInput = z.infer<typeof desiredStateSchema>;

@@ -27,4 +27,13 @@ export interface DesiredState {
   monitor?: DesiredMonitor;
   ttl?: number;
   vanityDomains?: string[];
+  /** FAILOVER_TOO_SLOW when the profile's failover bound exceeds this (docs/dns-truth.md). */
+  maxFailoverSeconds?: number;
+  /** Scheduled failover drills (docs/drills.md). */
+  drill?: DesiredDrill;
+}
+
+export interface DesiredDrill {
+  /** NCRONTAB (six fields, seconds first), evaluated in UTC by the audit timer. */
+  schedule: string;
 }

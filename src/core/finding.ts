@@ -21,6 +21,10 @@ export const FINDING_CODES = [
   "ALERT_DELIVERY_FAILED",
   "CERT_NAME_MISMATCH",
   "MONITOR_CONFIG_INVALID",
+  "DNS_ANSWER_DISAGREES",
+  "FAILOVER_TOO_SLOW",
+  "DRILL_FAILED",
+  "DRILL_SKIPPED",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

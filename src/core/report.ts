@@ -1,3 +1,4 @@
+import type { DnsAnswer } from "./dns-truth.js";
 import type { Finding } from "./finding.js";
 import type { EndpointMonitorStatus, EndpointType, ProfileMonitorStatus } from "./profile.js";
 import type { ProbeResult } from "./probe-result.js";
@@ -49,4 +50,8 @@ export interface Report {
   desiredOrder?: string[];
   endpoints: ReportEndpoint[];
   findings: Finding[];
+  /** What the profile's DNS name really answered this cycle (docs/dns-truth.md). */
+  dnsAnswer?: DnsAnswer;
+  /** (toleratedNumberOfFailures + 1) × interval + timeout + TTL, when monitor and TTL are known. */
+  failoverBoundSeconds?: number;
 }

@@ -60,3 +60,10 @@ describe("probe config section", () => {
     ]);
   });
 });
+
+describe("DNS_RESOLVERS", () => {
+  it("names the resolvers for DNS truth and wins over DNS_SERVERS", () => {
+    const parsed = parse({ DNS_RESOLVERS: "127.0.0.1:5353", DNS_SERVERS: "1.1.1.1" });
+    expect(parsed.data?.dnsServers).toEqual(["127.0.0.1:5353"]);
+  });
+});

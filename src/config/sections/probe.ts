@@ -65,6 +65,8 @@ export const probeSection = z
     CERT_WARNING_DAYS: days.optional(),
     CERT_CRITICAL_DAYS: days.optional(),
     DNS_SERVERS: dnsServers,
+    /** Same form as DNS_SERVERS and wins over it: the resolvers DNS truth (and the CNAME check) ask. */
+    DNS_RESOLVERS: dnsServers,
     AUDIT_PROFILE_CONCURRENCY: positiveInt(16, 1000),
   })
   .superRefine((s, ctx) => {
@@ -100,7 +102,9 @@ export const probeSection = z
       concurrency: s.PROBE_CONCURRENCY,
       certWarningDays: s.CERT_WARN_DAYS ?? s.CERT_WARNING_DAYS ?? DEFAULT_CERT_WARN_DAYS,
       certCriticalDays: s.CERT_CRITICAL_DAYS ?? DEFAULT_CERT_CRITICAL_DAYS,
-      ...(s.DNS_SERVERS === undefined ? {} : { dnsServers: s.DNS_SERVERS }),
+      ...((s.DNS_RESOLVERS ?? s.DNS_SERVERS) === undefined
+        ? {}
+        : { dnsServers: (s.DNS_RESOLVERS ?? s.DNS_SERVERS)! }),
       profileConcurrency: s.AUDIT_PROFILE_CONCURRENCY,
     }),
   );
