@@ -59,7 +59,7 @@ export interface CycleResult {
   errors?: CycleError[];
 }
 
-type DesiredLookup = (profile: string) => Promise<DesiredState | undefined>;
+export type DesiredLookup = (profile: string) => Promise<DesiredState | undefined>;
 
 /** One audit of every watched profile: read live once, desired once, then each profile concurrently. */
 export async function runAuditCycle(deps: AuditDeps, options: AuditOptions): Promise<CycleResult> {
@@ -131,7 +131,8 @@ async function readSafely(read: () => Promise<LiveSnapshot>, scopes: string[]): 
   }
 }
 
-async function auditSnapshot(
+/** Audits every profile of a snapshot; failures become findings or AUDIT_ERROR reports. */
+export async function auditSnapshot(
   deps: AuditDeps,
   snapshot: LiveSnapshot,
   lookup: DesiredLookup,

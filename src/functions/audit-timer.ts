@@ -25,6 +25,7 @@ export const auditTimerFunction: TimerFunctionDefinition = {
           reports: rt.reports,
           alerts: rt.alerts,
           queue: rt.auditQueue,
+          desired: rt.desired,
           auditInline: cycleFromSnapshot(rt, options),
         },
         { fanoutThreshold: rt.config.host.fanoutThreshold },
@@ -41,6 +42,7 @@ export const auditTimerFunction: TimerFunctionDefinition = {
         result.mode === "inline"
           ? `audit: audited ${String(result.profiles)} profile(s) in this invocation`
           : `audit: cycle ${result.cycleId} enqueued ${String(result.enqueued)} profile(s) for audit-profile` +
+              ` in ${String(result.messages)} message(s)` +
               (result.unreadable > 0
                 ? `; ${String(result.unreadable)} could not be listed (AUDIT_ERROR)`
                 : ""),

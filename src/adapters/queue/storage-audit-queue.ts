@@ -2,7 +2,7 @@ import type { TokenCredential } from "@azure/identity";
 import { QueueServiceClient, RestError, type QueueClient } from "@azure/storage-queue";
 import pLimit from "p-limit";
 import { AppError, describeError } from "../../app/errors.js";
-import type { AuditQueue, AuditWorkItem, PoisonedMessage } from "../../app/ports/audit-queue.js";
+import type { AuditMessage, AuditQueue, PoisonedMessage } from "../../app/ports/audit-queue.js";
 
 export type QueueConnection =
   | { kind: "connection-string"; connectionString: string }
@@ -68,7 +68,7 @@ export function createStorageAuditQueue(options: StorageAuditQueueOptions): Audi
   }
 
   return {
-    async enqueue(items: readonly AuditWorkItem[]): Promise<void> {
+    async enqueue(items: readonly AuditMessage[]): Promise<void> {
       if (items.length === 0) return;
       await ensureQueue();
       await Promise.all(
@@ -77,7 +77,12 @@ export function createStorageAuditQueue(options: StorageAuditQueueOptions): Audi
             try {
               await queue.sendMessage(encodeMessage(item));
             } catch (e: unknown) {
-              throw upstream(`enqueueing ${item.profile}`, e);
+              throw upstream(
+                "v" in item
+                  ? `enqueueing ${String(item.profiles.length)} listed profile(s) from ${item.profiles[0]?.name ?? "?"}`
+                  : `enqueueing ${item.profile}`,
+                e,
+              );
             }
           }),
         ),

@@ -4,11 +4,12 @@ import type { AuditQueue, PoisonedMessage } from "../ports/audit-queue.js";
 import type { Clock } from "../ports/clock.js";
 import type { ReportStore } from "../ports/report-store.js";
 import { auditErrorReport } from "../../core/assess-profile.js";
-import { parseWorkItem } from "./work-item.js";
+import { parseAuditMessage, profilesOf } from "./audit-message.js";
 
 export interface PoisonDeps {
   queue: AuditQueue;
-  reports: Pick<ReportStore, "save">;
+  /** `latest` is optional: with it, a profile already reported after its cycle began is not re-reported. */
+  reports: Pick<ReportStore, "save"> & Partial<Pick<ReportStore, "latest">>;
   alerts: Pick<AlertDispatcher, "dispatch">;
   clock: Clock;
 }
@@ -29,25 +30,39 @@ const MAX_BATCHES = 50;
  * enqueued. A message is removed only after its report is saved, so a crash loses nothing.
  */
 export async function reportPoisonedAudits(deps: PoisonDeps): Promise<PoisonSummary> {
-  const byProfile = new Map<string, { cycleId: string; messages: PoisonedMessage[] }>();
+  const byProfile = new Map<
+    string,
+    { cycleId: string; cycleStartedAt: string; messages: PoisonedMessage[] }
+  >();
   const unreadable: PoisonedMessage[] = [];
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const messages = await deps.queue.receivePoisoned(32);
     if (messages.length === 0) break;
     for (const message of messages) {
-      const parsed = parseWorkItem(message.body);
+      const parsed = parseAuditMessage(message.body);
       if (!parsed.ok) {
         unreadable.push(message);
         continue;
       }
-      const entry = byProfile.get(parsed.item.profile) ?? { cycleId: parsed.item.cycleId, messages: [] };
-      entry.messages.push(message);
-      byProfile.set(parsed.item.profile, entry);
+      // A listed batch names several profiles: each gets the report; the message goes once all are saved.
+      for (const profile of profilesOf(parsed.message)) {
+        const { cycleId, cycleStartedAt } = parsed.message;
+        const entry = byProfile.get(profile) ?? { cycleId, cycleStartedAt, messages: [] };
+        entry.messages.push(message);
+        byProfile.set(profile, entry);
+      }
     }
   }
   const at = deps.clock.now();
   const reports: Report[] = [];
+  const handled = new Set([...byProfile.values()].flatMap((e) => e.messages));
   for (const [profile, entry] of byProfile) {
+    // A batch fails as a whole; the profiles whose audit was saved before the failure stand.
+    const latest = await deps.reports.latest?.(profile);
+    if (latest && Date.parse(latest.generatedAt) > Date.parse(entry.cycleStartedAt)) {
+      byProfile.delete(profile);
+      continue;
+    }
     const report = auditErrorReport(
       profile,
       `The queued audit of this profile failed on every attempt in cycle ${entry.cycleId} and was moved ` +
@@ -56,8 +71,9 @@ export async function reportPoisonedAudits(deps: PoisonDeps): Promise<PoisonSumm
     );
     await deps.reports.save(report);
     reports.push(report);
-    await Promise.all(entry.messages.map((m) => m.remove()));
   }
+  // After every report is saved: a batch message names profiles saved in different turns above.
+  await Promise.all([...handled].map((m) => m.remove()));
   await Promise.all(unreadable.map((m) => m.remove()));
   if (reports.length > 0) await deps.alerts.dispatch(reports);
   return { reported: [...byProfile.keys()], unreadable: unreadable.length };

@@ -6,4 +6,9 @@ export type { ProbeCounters };
 export interface ProbeStateStore {
   load(profile: string): Promise<ProbeCounters>;
   save(profile: string, counters: ProbeCounters): Promise<void>;
+  /** Counters of many profiles in as few reads as the keys allow: one entry per profile asked for
+   * (lower-case key; `{}` when it has none). Optional. */
+  loadMany?(profiles: readonly string[]): Promise<Map<string, ProbeCounters>>;
+  /** Saves many profiles' counters in as few transactions as the keys allow. Optional. */
+  saveMany?(entries: ReadonlyMap<string, ProbeCounters>): Promise<void>;
 }
