@@ -15,6 +15,10 @@ import { createEndpointProber } from "./adapters/probe/create-prober.js";
 import { createStores } from "./adapters/store/create-stores.js";
 import { createAlertDispatcher } from "./adapters/notify/create-alert-dispatcher.js";
 import { createLiveSource } from "./adapters/arm/create-live-source.js";
+import type { SilenceStore } from "./app/ports/silence-store.js";
+import { SilenceBook } from "./app/silences/silence-book.js";
+import { MemorySilenceRecords } from "./adapters/memory/memory-silence-records.js";
+import { TableSilenceRecords } from "./adapters/store/table-silence-records.js";
 
 /** Every port wired to a real adapter. Built once per process (function host, CLI or `serve`). */
 export interface Runtime {
@@ -29,6 +33,8 @@ export interface Runtime {
   alerts: AlertDispatcher;
   /** Fan-out queue between the audit timer and `audit-profile`; absent without storage (then audits run inline). */
   auditQueue?: AuditQueue;
+  /** Silences (docs/silences.md): in the state table when storage is configured, else in memory. */
+  silences: SilenceStore;
   /** Releases sockets and clients; safe to call twice. */
   close(): Promise<void>;
 }
@@ -52,6 +58,12 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     // stderr: stdout may carry a JSON report (`audit --once --format json`).
     write: (line) => void process.stderr.write(`${line}\n`),
   });
+  const silences: SilenceStore = new SilenceBook(
+    stores.tables
+      ? new TableSilenceRecords(stores.tables, config.store.tables.state)
+      : new MemorySilenceRecords(),
+    clock,
+  );
   return {
     config,
     clock,
@@ -63,6 +75,7 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     dns,
     alerts,
     ...(auditQueue ? { auditQueue } : {}),
+    silences,
     close: async () => {
       if (prober.close) await prober.close();
     },
