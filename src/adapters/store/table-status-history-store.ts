@@ -1,5 +1,9 @@
 import { odata, type TableClient, type TableEntityResult } from "@azure/data-tables";
-import type { HistoryQuery, ProfileHistory, StatusHistoryStore } from "../../app/ports/status-history-store.js";
+import type {
+  HistoryQuery,
+  ProfileHistory,
+  StatusHistoryStore,
+} from "../../app/ports/status-history-store.js";
 import type { Report } from "../../core/report.js";
 import {
   appendToDay,
@@ -25,7 +29,10 @@ const KEEP_DAYS = 8;
 const MAX_PARTS = 8;
 const ATTEMPTS = 4;
 const partition = (day: string) => `status-${day}`;
-const chunkNames = (name: string) => [`${name}Parts`, ...Array.from({ length: MAX_PARTS }, (_, i) => `${name}${i}`)];
+const chunkNames = (name: string) => [
+  `${name}Parts`,
+  ...Array.from({ length: MAX_PARTS }, (_, i) => `${name}${i}`),
+];
 
 type Row = Record<string, unknown>;
 
@@ -35,7 +42,7 @@ export class TableStatusHistoryStore implements StatusHistoryStore {
     private readonly tableName: string,
   ) {}
 
-  async record(report: Report): Promise<void> {
+  async record(report: Report): Promise<StatusEvent[]> {
     const client = await this.client();
     const profile = report.profile.toLowerCase();
     const rowKey = escapeKey(profile);
@@ -54,7 +61,7 @@ export class TableStatusHistoryStore implements StatusHistoryStore {
             await client.createEntity(entity);
             await this.prune(client, rowKey, at);
           }
-          return;
+          return next.events.slice(stored?.events.length ?? 0);
         } catch (e: unknown) {
           // Another audit of this profile wrote first (timer and audit-now at once): read again.
           const status = tableStatus(e);
@@ -108,7 +115,11 @@ export class TableStatusHistoryStore implements StatusHistoryStore {
   }
 }
 
-async function getRow(client: TableClient, pk: string, rk: string): Promise<TableEntityResult<Row> | undefined> {
+async function getRow(
+  client: TableClient,
+  pk: string,
+  rk: string,
+): Promise<TableEntityResult<Row> | undefined> {
   try {
     return await client.getEntity<Row>(pk, rk);
   } catch (e: unknown) {
@@ -147,7 +158,8 @@ function toRow(day: HistoryDay): Record<string, string | number> {
 }
 
 function toDay(row: Row, profile: string, day: string): HistoryDay {
-  const parse = <T>(text: string | undefined, fallback: T): T => (text === undefined ? fallback : (JSON.parse(text) as T));
+  const parse = <T>(text: string | undefined, fallback: T): T =>
+    text === undefined ? fallback : (JSON.parse(text) as T);
   const names = typeof row["names"] === "string" ? row["names"] : undefined;
   const tail = typeof row["tail"] === "string" ? row["tail"] : undefined;
   return {

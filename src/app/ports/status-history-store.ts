@@ -24,8 +24,11 @@ export interface HistoryQuery {
  * Reading a week of it for every profile takes two Table queries, whatever the report history holds.
  */
 export interface StatusHistoryStore {
-  /** Adds one audit. @throws AppError UPSTREAM when storage fails (the caller records, never fails the audit). */
-  record(report: Report): Promise<void>;
+  /**
+   * Adds one audit; returns the events it caused (failovers, problems opened or resolved).
+   * @throws AppError UPSTREAM when storage fails (the caller records it, never fails the audit).
+   */
+  record(report: Report): Promise<StatusEvent[]>;
   /** @throws AppError UPSTREAM when storage fails. */
   read(query: HistoryQuery): Promise<Map<string, ProfileHistory>>;
 }

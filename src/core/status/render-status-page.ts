@@ -4,7 +4,12 @@ import { STATUS_CSS } from "./status-css.js";
 import type { EndpointView, Level, ProfileView, StatusView } from "./status-view.js";
 
 const ICON: Record<Level, string> = { ok: "✔", warning: "▲", critical: "✖", unknown: "?" };
-const WORD: Record<Level, string> = { ok: "OK", warning: "Warning", critical: "Critical", unknown: "Unknown" };
+const WORD: Record<Level, string> = {
+  ok: "OK",
+  warning: "Warning",
+  critical: "Critical",
+  unknown: "Unknown",
+};
 /** Events listed as text per profile on the overview; a profile's own page lists them all. */
 const OVERVIEW_EVENTS = 5;
 
@@ -67,7 +72,9 @@ function liveList(p: ProfileView): string {
 }
 
 function endpoint(e: EndpointView): string {
-  const serving = e.serving ? ` <span class="badge" data-serving="true"><span aria-hidden="true">★</span> Serving</span>` : "";
+  const serving = e.serving
+    ? ` <span class="badge" data-serving="true"><span aria-hidden="true">★</span> Serving</span>`
+    : "";
   const probe = e.probe
     ? `probe ${esc(e.probe)}${e.latencyMs !== null ? `, ${e.latencyMs} ms` : ""}${e.probeDetail ? ` (${esc(e.probeDetail)})` : ""}`
     : "not probed";
@@ -129,6 +136,9 @@ function events(p: ProfileView, scope: StatusView["scope"]): string {
   const shown = scope === "all" ? p.timeline.slice(-OVERVIEW_EVENTS) : p.timeline;
   return `<ul class="plain">${[...shown]
     .reverse()
-    .map((e) => `<li>${level(e.level, e.kind === "failover" ? "Failover" : e.kind === "opened" ? "Opened" : "Resolved")} <span class="mu">${esc(e.at)}</span> ${esc(e.text)}</li>`)
+    .map(
+      (e) =>
+        `<li>${level(e.level, e.kind === "failover" ? "Failover" : e.kind === "opened" ? "Opened" : "Resolved")} <span class="mu">${esc(e.at)}</span> ${esc(e.text)}</li>`,
+    )
     .join("")}</ul>`;
 }

@@ -71,8 +71,7 @@ export function sampleFromReport(report: Report): StatusSample {
   };
 }
 
-const problemKey = (p: { code: string; endpoint?: string }) =>
-  `${p.code}|${p.endpoint ?? ""}`.toLowerCase();
+const problemKey = (p: { code: string; endpoint?: string }) => `${p.code}|${p.endpoint ?? ""}`.toLowerCase();
 
 /** The report's findings at warning or above, carrying `since` over from the previous tail. */
 function problemsOf(report: Report, previous: HistoryTail | undefined): OpenProblem[] {
@@ -95,7 +94,10 @@ function problemsOf(report: Report, previous: HistoryTail | undefined): OpenProb
 }
 
 /** Events between the previous audit (when known) and this one: failovers, problems opened and resolved. */
-export function eventsSince(previous: HistoryTail | undefined, report: Report): {
+export function eventsSince(
+  previous: HistoryTail | undefined,
+  report: Report,
+): {
   events: StatusEvent[];
   tail: HistoryTail;
 } {
