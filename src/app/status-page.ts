@@ -1,9 +1,4 @@
-import type {
-  ActiveSilence,
-  StatusPageInput,
-  StatusProfileInput,
-  StatusReport,
-} from "../core/status/status-input.js";
+import type { ActiveSilence, StatusPageInput, StatusProfileInput } from "../core/status/status-input.js";
 import type { Clock } from "./ports/clock.js";
 import type { DesiredStateStore } from "./ports/desired-state-store.js";
 import type { ReportStore } from "./ports/report-store.js";
