@@ -9,6 +9,8 @@ import type { EndpointProber } from "./app/ports/endpoint-prober.js";
 import type { LiveProfileSource } from "./app/ports/live-profile-source.js";
 import type { ProbeStateStore } from "./app/ports/probe-state-store.js";
 import type { ReportStore } from "./app/ports/report-store.js";
+import type { StatusHistoryStore } from "./app/ports/status-history-store.js";
+import type { ActiveSilenceSource } from "./app/status-page.js";
 import type { AppConfig } from "./config/load-config.js";
 import { createDnsResolver } from "./adapters/dns/create-dns-resolver.js";
 import { createEndpointProber } from "./adapters/probe/create-prober.js";
@@ -40,6 +42,10 @@ export interface Runtime {
   writer: TrafficManagerWriter;
   /** Silences (docs/silences.md): in the state table when storage is configured, else in memory. */
   silences: SilenceStore;
+  /** Compact per-profile history for the status page (recorded by every audit when present). */
+  statusHistory?: StatusHistoryStore;
+  /** Active silences for the status page; wired once silences exist (issue 13), else the page shows none. */
+  activeSilences?: ActiveSilenceSource;
   /** Releases sockets and clients; safe to call twice. */
   close(): Promise<void>;
 }
@@ -85,6 +91,8 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     writer,
     ...(auditQueue ? { auditQueue } : {}),
     silences,
+    activeSilences: silences,
+    statusHistory: stores.statusHistory,
     close: async () => {
       if (prober.close) await prober.close();
     },

@@ -12,6 +12,7 @@ import { withDnsTruth } from "../core/dns-truth.js";
 import { resolveDnsAnswer } from "./dns-truth-check.js";
 import { describeError } from "./errors.js";
 import type { AuditDeps, AuditOptions } from "./run-audit.js";
+import { recordProbes } from "./telemetry/telemetry.js";
 
 /**
  * The audit of one profile: probe its endpoints (all at once), apply tolerated failures with the
@@ -33,6 +34,7 @@ export async function auditOneProfile(
   const targets = options.probe && deps.prober ? buildProbeTargets(profile) : [];
   if (deps.prober && targets.length > 0) {
     const results = await deps.prober.probeAll(targets);
+    recordProbes(key, results);
     const previous = await deps.probeState.load(key);
     const tolerated = profile.monitor?.toleratedNumberOfFailures ?? 3;
     const applied = applyProbeResults(previous, results, tolerated);

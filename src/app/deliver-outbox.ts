@@ -4,6 +4,7 @@ import { describeError } from "./errors.js";
 import type { AlertLogger } from "./ports/alert-logger.js";
 import type { AlertOutbox, OutboxEntry } from "./ports/alert-outbox.js";
 import { AlertSendError, type AlertChannel, type AlertSender } from "./ports/alert-sender.js";
+import { recordDelivery } from "./telemetry/telemetry.js";
 import { AlertStoreConflict } from "./ports/alert-state-store.js";
 
 export interface DeliveryContext {
@@ -99,6 +100,7 @@ export async function deliverChannel(
       await sender.send(entry.message, `${entry.profile}|${entry.id}`);
     } catch (e: unknown) {
       const err = classify(channel, e);
+      recordDelivery(channel, err.failure === "config" ? "rejected" : "failed");
       if (err.failure === "config") {
         outcome.problem = await giveUp(entry, err, "config", ctx);
         continue;
@@ -132,6 +134,7 @@ export async function deliverChannel(
       messageId: entry.id,
       attempts: entry.attempts,
     });
+    recordDelivery(channel, "delivered");
     outcome.delivered = true;
   }
   return outcome;

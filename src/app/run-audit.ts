@@ -17,6 +17,8 @@ import type { EndpointProber } from "./ports/endpoint-prober.js";
 import type { LiveProfileSource, LiveSnapshot } from "./ports/live-profile-source.js";
 import type { ProbeStateStore } from "./ports/probe-state-store.js";
 import type { ReportStore } from "./ports/report-store.js";
+import type { StatusHistoryStore } from "./ports/status-history-store.js";
+import * as telemetry from "./telemetry/telemetry.js";
 
 export interface AuditDeps {
   live: LiveProfileSource;
@@ -27,6 +29,8 @@ export interface AuditDeps {
   dns?: DnsResolver;
   reports?: ReportStore;
   alerts?: AlertDispatcher;
+  /** Compact per-profile history for the status page; recorded after each report is saved. */
+  statusHistory?: StatusHistoryStore;
 }
 
 export interface AuditOptions {
@@ -46,7 +50,7 @@ export interface AuditOptions {
 
 /** A step after the audit that failed (saving a report, dispatching alerts); the audit still counts. */
 export interface CycleError {
-  stage: "save" | "dispatch";
+  stage: "save" | "dispatch" | "history";
   profile?: string;
   message: string;
 }
@@ -64,7 +68,10 @@ export type DesiredLookup = (profile: string) => Promise<DesiredState | undefine
 /** One audit of every watched profile: read live once, desired once, then each profile concurrently. */
 export async function runAuditCycle(deps: AuditDeps, options: AuditOptions): Promise<CycleResult> {
   const startedAt = deps.clock.now().toISOString();
+  const cycle = telemetry.startCycleTrace("cycle");
+  const reading = cycle.begin("armRead");
   const snapshot = await readSafely(() => deps.live.readWatched(), ["all watched profiles"]);
+  reading.end();
   let byProfile: Map<string, DesiredState> | Error;
   try {
     byProfile = new Map((await deps.desired.list()).map((s) => [s.profile.toLowerCase(), s.document]));
@@ -73,7 +80,10 @@ export async function runAuditCycle(deps: AuditDeps, options: AuditOptions): Pro
   }
   const lookup: DesiredLookup = (profile) =>
     byProfile instanceof Error ? Promise.reject(byProfile) : Promise.resolve(byProfile.get(profile));
-  const result = await finish(deps, startedAt, await auditSnapshot(deps, snapshot, lookup, options, []));
+  const probing = cycle.begin("probes");
+  const reports = await auditSnapshot(deps, snapshot, lookup, options, []);
+  probing.end();
+  const result = await finish(deps, startedAt, reports, cycle);
   // Only a read of everything watched can show that a scope which failed before is readable again.
   const recovery = await resolveRecoveredScopes(deps, snapshot.failures);
   if (recovery.error !== undefined)
@@ -110,9 +120,15 @@ export async function auditProfiles(
 ): Promise<CycleResult> {
   const startedAt = deps.clock.now().toISOString();
   const wanted = keys.map((k) => formatProfileKey(k));
+  const cycle = telemetry.startCycleTrace("profiles");
+  const reading = cycle.begin("armRead");
   const snapshot = await readSafely(() => deps.live.readProfiles(keys), wanted);
+  reading.end();
   const lookup: DesiredLookup = async (profile) => (await deps.desired.get(profile))?.document;
-  return finish(deps, startedAt, await auditSnapshot(deps, snapshot, lookup, options, wanted));
+  const probing = cycle.begin("probes");
+  const reports = await auditSnapshot(deps, snapshot, lookup, options, wanted);
+  probing.end();
+  return finish(deps, startedAt, reports, cycle);
 }
 
 /** A source that throws (it cannot work at all) still yields AUDIT_ERROR reports, never silence. */
@@ -169,7 +185,7 @@ export async function auditSnapshot(
     }
   }
 
-  const limit = pLimit(Math.max(1, options.profileConcurrency));
+  const limit = telemetry.measuredLimit(pLimit(Math.max(1, options.profileConcurrency)));
   const audited = await Promise.all(
     snapshot.profiles.map((profile) =>
       limit(async () => {
@@ -194,10 +210,16 @@ export async function auditSnapshot(
 }
 
 /** Saves every report and dispatches alerts; failures there are recorded, never thrown. */
-async function finish(deps: AuditDeps, startedAt: string, reports: Report[]): Promise<CycleResult> {
+async function finish(
+  deps: AuditDeps,
+  startedAt: string,
+  reports: Report[],
+  cycle: telemetry.CycleTrace,
+): Promise<CycleResult> {
   const errors: CycleError[] = [];
   if (deps.reports) {
     const store = deps.reports;
+    const storing = cycle.begin("store");
     await Promise.all(
       reports.map(async (report) => {
         try {
@@ -205,19 +227,34 @@ async function finish(deps: AuditDeps, startedAt: string, reports: Report[]): Pr
         } catch (e: unknown) {
           errors.push({ stage: "save", profile: report.profile, message: describeError(e) });
         }
+        await recordHistory(deps, report, errors);
       }),
     );
+    storing.end();
   }
   if (deps.alerts) {
+    const alerting = cycle.begin("alerts");
     try {
       await deps.alerts.dispatch(reports);
     } catch (e: unknown) {
       errors.push({ stage: "dispatch", message: describeError(e) });
     }
+    alerting.end();
   }
   const result: CycleResult = { startedAt, finishedAt: deps.clock.now().toISOString(), reports };
   if (errors.length > 0) result.errors = errors;
+  cycle.end({ "tm_sentinel.profiles": reports.length, "tm_sentinel.errors": errors.length });
   return result;
+}
+
+/** The status page's history: a failure there is recorded like a failed save, never thrown. */
+async function recordHistory(deps: AuditDeps, report: Report, errors: CycleError[]): Promise<void> {
+  if (!deps.statusHistory) return;
+  try {
+    telemetry.recordHistoryEvents(report.profile, await deps.statusHistory.record(report));
+  } catch (e: unknown) {
+    errors.push({ stage: "history", profile: report.profile, message: describeError(e) });
+  }
 }
 
 /** The audit options the app's configuration implies. */

@@ -150,6 +150,7 @@ function banner(
   const lines = [
     "tm-sentinel serve: local development host",
     `  HTTP API      ${url}/profiles   (OpenAPI: ${url}/openapi.json)`,
+    `  status page   ${url}/status`,
     "                function keys are NOT enforced here (127.0.0.1 only); in Azure every route needs one",
     `  audit timer   ${schedule} (UTC, NCRONTAB) and once now`,
     `  storage       ${embedded ? "embedded Azurite in memory (lost on exit); " : ""}${stores}`,

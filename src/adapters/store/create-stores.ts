@@ -3,6 +3,9 @@ import { systemClock, type Clock } from "../../app/ports/clock.js";
 import type { DesiredStateStore } from "../../app/ports/desired-state-store.js";
 import type { ProbeStateStore } from "../../app/ports/probe-state-store.js";
 import type { ReportStore } from "../../app/ports/report-store.js";
+import type { StatusHistoryStore } from "../../app/ports/status-history-store.js";
+import { MemoryStatusHistoryStore } from "../memory/memory-status-history-store.js";
+import { TableStatusHistoryStore } from "./table-status-history-store.js";
 import type { AppConfig } from "../../config/load-config.js";
 import { validateDesiredState } from "../../core/desired-schema.js";
 import type { DesiredState } from "../../core/desired-state.js";
@@ -19,6 +22,8 @@ export interface Stores {
   desired: DesiredStateStore;
   reports: ReportStore;
   probeState: ProbeStateStore;
+  /** The status page's compact history (day rows in the reports table, or memory). */
+  statusHistory: StatusHistoryStore;
   /** Present when table storage is configured, for other table-backed stores (alerts). */
   tables?: TableClientFactory;
   /** One line saying where state lives, for start-up logs. */
@@ -46,6 +51,7 @@ export function createStores(config: AppConfig, options: CreateStoresOptions = {
       desired: new TableDesiredStateStore(factory, tables.desired, clock),
       reports: new TableReportStore(factory, tables.reports, reportRetentionDays, clock),
       probeState: new TableProbeStateStore(factory, tables.state),
+      statusHistory: new TableStatusHistoryStore(factory, tables.reports),
       tables: factory,
       description: describeStores(config),
     };
@@ -54,6 +60,7 @@ export function createStores(config: AppConfig, options: CreateStoresOptions = {
       desired: new FileDesiredStateStore(desiredStateDir, options.validateDesired ?? validateDesiredFile),
       reports: new MemoryReportStore(),
       probeState: new MemoryProbeStateStore(),
+      statusHistory: new MemoryStatusHistoryStore(),
       description: describeStores(config),
     };
   } else {
@@ -61,6 +68,7 @@ export function createStores(config: AppConfig, options: CreateStoresOptions = {
       desired: new MemoryDesiredStateStore(clock),
       reports: new MemoryReportStore(),
       probeState: new MemoryProbeStateStore(),
+      statusHistory: new MemoryStatusHistoryStore(),
       description: describeStores(config),
     };
   }

@@ -58,6 +58,10 @@ const common = {
   "500": problem("Unexpected error or misconfiguration; details only in the function log."),
   "502": problem("ARM or storage failed."),
 };
+const html = (description: string) => ({
+  description,
+  content: { "text/html": { schema: { type: "string" } } },
+});
 const writes = {
   "400": problem("If-Match and If-None-Match both sent, or If-None-Match other than *."),
   "412": problem("ETag stale, or If-None-Match: * on an existing document."),
@@ -174,6 +178,26 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
           responses: {
             "200": json("The last report", "Report"),
             "404": problem("Not audited yet."),
+            ...common,
+          },
+        },
+      },
+      "/status": {
+        get: {
+          operationId: "getStatus",
+          summary: "Status page of every watched profile (HTML, no script; docs/status-page.md)",
+          responses: { "200": html("The page"), ...common },
+        },
+      },
+      "/status/{sub}/{rg}/{name}": {
+        parameters: profileParams,
+        get: {
+          operationId: "getProfileStatus",
+          summary: "Status page of one watched profile (HTML, no script; docs/status-page.md)",
+          responses: {
+            "200": html("The page"),
+            "400": problem("A route segment is not valid (named in errors[])."),
+            "404": problem("The profile is not watched."),
             ...common,
           },
         },
