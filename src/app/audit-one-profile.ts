@@ -9,7 +9,7 @@ import type { LiveProfile } from "../core/profile.js";
 import { formatProfileKey } from "../core/profile-key.js";
 import type { ProbeVerdict, Report } from "../core/report.js";
 import { describeError } from "./errors.js";
-import type { AuditDeps, AuditOptions } from "./run-audit.js";
+import type { AuditDeps, AuditOptions } from "./audit-types.js";
 
 /**
  * The audit of one profile: probe its endpoints (all at once), apply tolerated failures with the

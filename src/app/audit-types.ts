@@ -1,0 +1,35 @@
+import type { ServingBasis } from "../core/report.js";
+import type { AlertDispatcher } from "./ports/alert-dispatcher.js";
+import type { Clock } from "./ports/clock.js";
+import type { DesiredStateStore } from "./ports/desired-state-store.js";
+import type { DnsResolver } from "./ports/dns-resolver.js";
+import type { EndpointProber } from "./ports/endpoint-prober.js";
+import type { LiveProfileSource } from "./ports/live-profile-source.js";
+import type { ProbeStateStore } from "./ports/probe-state-store.js";
+import type { ReportStore } from "./ports/report-store.js";
+
+// The audit use case's inputs, apart from run-audit.ts so audit-one-profile.ts can share them
+// without importing the module that imports it.
+
+export interface AuditDeps {
+  live: LiveProfileSource;
+  desired: Pick<DesiredStateStore, "list" | "get">;
+  probeState: ProbeStateStore;
+  clock: Clock;
+  prober?: EndpointProber;
+  dns?: DnsResolver;
+  reports?: ReportStore;
+  alerts?: AlertDispatcher;
+}
+
+export interface AuditOptions {
+  /** Probe endpoints ourselves (needs `deps.prober`). */
+  probe: boolean;
+  /** Which statuses decide the serving endpoint when verdicts exist (else Traffic Manager's). */
+  basis: ServingBasis;
+  certWarningDays: number;
+  /** Profiles audited at once. */
+  profileConcurrency: number;
+  /** Check desired vanityDomains' CNAME chains (needs `deps.dns`). */
+  checkDns: boolean;
+}
