@@ -15,6 +15,8 @@ import { createEndpointProber } from "./adapters/probe/create-prober.js";
 import { createStores } from "./adapters/store/create-stores.js";
 import { createAlertDispatcher } from "./adapters/notify/create-alert-dispatcher.js";
 import { createLiveSource } from "./adapters/arm/create-live-source.js";
+import type { TokenCredential } from "@azure/core-auth";
+import { createAzureCredential } from "./adapters/identity/azure-credential.js";
 
 /** Every port wired to a real adapter. Built once per process (function host, CLI or `serve`). */
 export interface Runtime {
@@ -29,14 +31,28 @@ export interface Runtime {
   alerts: AlertDispatcher;
   /** Fan-out queue between the audit timer and `audit-profile`; absent without storage (then audits run inline). */
   auditQueue?: AuditQueue;
-  /** Releases sockets and clients; safe to call twice. */
+  /**
+   * Closes the prober's sockets and the alert senders' connections (the SMTP pool); safe to call
+   * twice. The ARM, Table and Queue clients hold nothing to close: the Azure SDK pipeline's
+   * keep-alive sockets end when idle.
+   */
   close(): Promise<void>;
+}
+
+/**
+ * The process's one Entra ID credential (AZURE_CLIENT_ID: every config section reads the same
+ * setting), shared by ARM, Table, Queue and ACS so one token cache serves them all. Constructing
+ * it contacts nothing; tokens are fetched on first use.
+ */
+export function buildCredential(config: AppConfig): TokenCredential {
+  return createAzureCredential(config.arm.clientId);
 }
 
 /** The only place that turns configuration into adapters. Tests build their own Runtime. */
 export async function buildRuntime(config: AppConfig, clock: Clock = systemClock): Promise<Runtime> {
-  const live: LiveProfileSource = createLiveSource(config);
-  const stores = await createStores(config, { clock });
+  const credential = buildCredential(config);
+  const live: LiveProfileSource = createLiveSource(config, credential);
+  const stores = await createStores(config, { clock, credential });
   const desired: DesiredStateStore = stores.desired;
   const reports: ReportStore = stores.reports;
   // Table-backed when storage is configured, else in memory (createStores decides).
@@ -45,9 +61,10 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
   const dns: DnsResolver = createDnsResolver(
     config.probe.dnsServers === undefined ? {} : { servers: config.probe.dnsServers },
   );
-  const auditQueue = createAuditQueue(config.host);
+  const auditQueue = createAuditQueue(config.host, credential);
   const alerts: AlertDispatcher = createAlertDispatcher(config, {
     clock,
+    credential,
     ...(stores.tables && { tables: stores.tables }),
     // stderr: stdout may carry a JSON report (`audit --once --format json`).
     write: (line) => void process.stderr.write(`${line}\n`),
@@ -65,6 +82,7 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     ...(auditQueue ? { auditQueue } : {}),
     close: async () => {
       if (prober.close) await prober.close();
+      if (alerts.close) await alerts.close();
     },
   };
 }

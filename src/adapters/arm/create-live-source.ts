@@ -1,7 +1,8 @@
 import { AppError } from "../../app/errors.js";
 import type { LiveProfileSource } from "../../app/ports/live-profile-source.js";
 import type { AppConfig } from "../../config/load-config.js";
-import { createArmCredential } from "./arm-clients.js";
+import type { TokenCredential } from "@azure/core-auth";
+import { createAzureCredential } from "../identity/azure-credential.js";
 import { ArmProfileSource } from "./arm-profile-source.js";
 import { ProfileFileSource } from "./profile-file-source.js";
 
@@ -10,12 +11,13 @@ import { ProfileFileSource } from "./profile-file-source.js";
  * (offline and demo runs), ARM when TM_WATCH is set, otherwise a source that fails with a CONFIG
  * error on first use, so commands that never read live state still start.
  */
-export function createLiveSource(config: AppConfig): LiveProfileSource {
+export function createLiveSource(config: AppConfig, credential?: TokenCredential): LiveProfileSource {
   const arm = config.arm;
   if (arm.liveProfileFile !== undefined) return new ProfileFileSource(arm.liveProfileFile);
   if (arm.watch.length === 0) return unconfigured;
   return new ArmProfileSource({
-    credential: createArmCredential(arm.clientId),
+    // The process's shared credential (composition root); one of its own when called alone.
+    credential: credential ?? createAzureCredential(arm.clientId),
     watch: arm.watch,
     tag: arm.watchTag,
     endpoint: arm.endpoint,
