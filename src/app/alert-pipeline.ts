@@ -51,7 +51,8 @@ export class AlertPipeline implements AlertDispatcher {
 
   /** Closes every configured sender that holds connections (Runtime.close). */
   async close(): Promise<void> {
-    await Promise.all(Object.values(this.deps.channels).map((setup) => setup?.sender.close?.()));
+    for (const setup of Object.values(this.deps.channels))
+      if (setup?.sender.close) await setup.sender.close();
   }
 
   async deliveryFindings(profile: string): Promise<Finding[]> {
