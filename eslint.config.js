@@ -172,7 +172,7 @@ export default tseslint.config(
 
 /** One block per adapter folder, so "another adapter" can be named from where each file sits. */
 function adapterRules() {
-  const adapters = readdirSync(new URL("./src/adapters", import.meta.url), { withFileTypes: true })
+  const adapters = readdirSync(`${import.meta.dirname}/src/adapters`, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name);
   const common = [
