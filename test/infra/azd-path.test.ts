@@ -36,7 +36,7 @@ beforeAll(() => {
   cpSync(join(clone, distFolder(readFileSync(join(clone, "azure.yaml"), "utf8"))), deployed, {
     recursive: true,
   });
-}, 600_000);
+}, 1_200_000); // npm ci and a full build; generous for a busy shared machine
 
 // A fresh node_modules is large: removing it takes a while on a busy machine.
 afterAll(() => rmSync(work, { recursive: true, force: true }), 300_000);
