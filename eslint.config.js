@@ -1,4 +1,5 @@
 // @ts-check
+import { readdirSync } from "node:fs";
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
@@ -77,6 +78,10 @@ export default tseslint.config(
               group: ["**/adapters/**", "**/functions/**", "**/cli/**", "@azure/*", "undici"],
               message: "Use cases take ports, not adapters or SDK clients.",
             },
+            {
+              group: ["**/config/**", "**/serve/**", "**/composition-root*"],
+              message: "Use cases get plain values from their caller, not the configuration or the wiring.",
+            },
           ],
         },
       ],
@@ -117,4 +122,94 @@ export default tseslint.config(
       "@typescript-eslint/unbound-method": "off",
     },
   },
+  // Adapters (ARCHITECTURE.md, "Rules"): core, ports, AppError, config types and their SDK. Only an
+  // adapter's `create-*.ts` factory wires others (in-memory fallbacks, table stores, the use case
+  // it feeds); every adapter may use the shared Entra ID credential in adapters/identity.
+  ...adapterRules(),
+  {
+    files: ["src/functions/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/cli/**", "**/serve/**"], message: "Triggers do not depend on other entry points." },
+            {
+              group: ["**/config/**", "**/composition-root*"],
+              allowTypeImports: true,
+              message: "Triggers get the Runtime; types only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/config/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "**/app/**",
+                "**/adapters/**",
+                "**/functions/**",
+                "**/cli/**",
+                "**/serve/**",
+                "**/composition-root*",
+                "@azure/*",
+              ],
+              message: "src/config reads settings with zod and the pure core only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
+
+/** One block per adapter folder, so "another adapter" can be named from where each file sits. */
+function adapterRules() {
+  const adapters = readdirSync(`${import.meta.dirname}/src/adapters`, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+  const common = [
+    {
+      group: ["**/functions/**", "**/cli/**", "**/serve/**", "**/composition-root*"],
+      message: "Adapters do not depend on entry points or the wiring.",
+    },
+    { group: ["**/config/**"], allowTypeImports: true, message: "Adapters take config types only." },
+  ];
+  return adapters.flatMap((name) => {
+    const others = adapters.filter((a) => a !== name && a !== "identity");
+    // `../x/…` from the adapter's root, `../../x/…` from one folder down (notify/teams/…).
+    const otherAdapters = others.flatMap((a) => [`../${a}/**`, `../../${a}/**`]);
+    return [
+      {
+        files: [`src/adapters/${name}/**/*.ts`],
+        ignores: [`src/adapters/${name}/**/create-*.ts`],
+        rules: {
+          "@typescript-eslint/no-restricted-imports": [
+            "error",
+            {
+              patterns: [
+                ...common,
+                { group: otherAdapters, message: "Another adapter is wired by a create-*.ts factory only." },
+                {
+                  regex: "/app/(?!ports/|errors\\.js$)",
+                  message: "Adapters implement ports; they may use app/ports and app/errors only.",
+                },
+              ],
+            },
+          ],
+        },
+      },
+      {
+        files: [`src/adapters/${name}/**/create-*.ts`],
+        rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: common }] },
+      },
+    ];
+  });
+}

@@ -24,6 +24,8 @@ import type { SilenceStore } from "./app/ports/silence-store.js";
 import { SilenceBook } from "./app/silences/silence-book.js";
 import { MemorySilenceRecords } from "./adapters/memory/memory-silence-records.js";
 import { TableSilenceRecords } from "./adapters/store/table-silence-records.js";
+import type { TokenCredential } from "@azure/core-auth";
+import { createAzureCredential } from "./adapters/identity/azure-credential.js";
 
 /** Every port wired to a real adapter. Built once per process (function host, CLI or `serve`). */
 export interface Runtime {
@@ -46,17 +48,31 @@ export interface Runtime {
   statusHistory?: StatusHistoryStore;
   /** Active silences for the status page; wired once silences exist (issue 13), else the page shows none. */
   activeSilences?: ActiveSilenceSource;
-  /** Releases sockets and clients; safe to call twice. */
+  /**
+   * Closes the prober's sockets and the alert senders' connections (the SMTP pool); safe to call
+   * twice. The ARM, Table and Queue clients hold nothing to close: the Azure SDK pipeline's
+   * keep-alive sockets end when idle.
+   */
   close(): Promise<void>;
+}
+
+/**
+ * The process's one Entra ID credential (AZURE_CLIENT_ID: every config section reads the same
+ * setting), shared by ARM, Table, Queue and ACS so one token cache serves them all. Constructing
+ * it contacts nothing; tokens are fetched on first use.
+ */
+export function buildCredential(config: AppConfig): TokenCredential {
+  return createAzureCredential(config.arm.clientId);
 }
 
 /** The only place that turns configuration into adapters. Tests build their own Runtime. */
 export async function buildRuntime(config: AppConfig, clock: Clock = systemClock): Promise<Runtime> {
-  // One set of ARM clients (one credential) for reading and writing, only when ARM is used.
-  const armClients = config.arm.watch.length > 0 ? createArmClients(config) : undefined;
+  const credential = buildCredential(config);
+  // One set of ARM clients on the shared credential for reading and writing, only when ARM is used.
+  const armClients = config.arm.watch.length > 0 ? createArmClients(config, credential) : undefined;
   const live: LiveProfileSource = createLiveSource(config, armClients);
   const writer: TrafficManagerWriter = createTrafficManagerWriter(config, armClients);
-  const stores = await createStores(config, { clock });
+  const stores = await createStores(config, { clock, credential });
   const desired: DesiredStateStore = stores.desired;
   const reports: ReportStore = stores.reports;
   // Table-backed when storage is configured, else in memory (createStores decides).
@@ -65,9 +81,10 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
   const dns: DnsResolver = createDnsResolver(
     config.probe.dnsServers === undefined ? {} : { servers: config.probe.dnsServers },
   );
-  const auditQueue = createAuditQueue(config.host);
+  const auditQueue = createAuditQueue(config.host, credential);
   const alerts: AlertDispatcher = createAlertDispatcher(config, {
     clock,
+    credential,
     ...(stores.tables && { tables: stores.tables }),
     // stderr: stdout may carry a JSON report (`audit --once --format json`).
     write: (line) => void process.stderr.write(`${line}\n`),
@@ -95,6 +112,7 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     statusHistory: stores.statusHistory,
     close: async () => {
       if (prober.close) await prober.close();
+      if (alerts.close) await alerts.close();
     },
   };
 }

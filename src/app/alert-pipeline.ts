@@ -49,6 +49,12 @@ const MAX_COMMIT_ATTEMPTS = 5;
 export class AlertPipeline implements AlertDispatcher {
   constructor(private readonly deps: AlertPipelineDeps) {}
 
+  /** Closes every configured sender that holds connections (Runtime.close). */
+  async close(): Promise<void> {
+    for (const setup of Object.values(this.deps.channels))
+      if (setup?.sender.close) await setup.sender.close();
+  }
+
   async deliveryFindings(profile: string): Promise<Finding[]> {
     try {
       const loaded = await this.deps.state.load(profile.toLowerCase());

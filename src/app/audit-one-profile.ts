@@ -11,7 +11,7 @@ import type { ProbeVerdict, Report } from "../core/report.js";
 import { withDnsTruth } from "../core/dns-truth.js";
 import { resolveDnsAnswer } from "./dns-truth-check.js";
 import { describeError } from "./errors.js";
-import type { AuditDeps, AuditOptions } from "./run-audit.js";
+import type { AuditDeps, AuditOptions } from "./audit-types.js";
 import { recordProbes } from "./telemetry/telemetry.js";
 
 /**

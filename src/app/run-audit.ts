@@ -5,48 +5,15 @@ import type { Finding } from "../core/finding.js";
 import type { ProfileKey } from "../core/profile.js";
 import { formatProfileKey } from "../core/profile-key.js";
 import type { Report, ServingBasis } from "../core/report.js";
-import type { AppConfig } from "../config/load-config.js";
 import { auditOneProfile } from "./audit-one-profile.js";
+import type { AuditDeps, AuditOptions } from "./audit-types.js";
 import { describeError } from "./errors.js";
 import { resolveRecoveredScopes } from "./resolve-recovered-scopes.js";
-import type { AlertDispatcher } from "./ports/alert-dispatcher.js";
-import type { Clock } from "./ports/clock.js";
-import type { DesiredStateStore } from "./ports/desired-state-store.js";
-import type { DnsResolver } from "./ports/dns-resolver.js";
-import type { EndpointProber } from "./ports/endpoint-prober.js";
-import type { LiveProfileSource, LiveSnapshot } from "./ports/live-profile-source.js";
-import type { ProbeStateStore } from "./ports/probe-state-store.js";
-import type { ReportStore } from "./ports/report-store.js";
-import type { StatusHistoryStore } from "./ports/status-history-store.js";
+import type { LiveSnapshot } from "./ports/live-profile-source.js";
 import * as telemetry from "./telemetry/telemetry.js";
 
-export interface AuditDeps {
-  live: LiveProfileSource;
-  desired: Pick<DesiredStateStore, "list" | "get">;
-  probeState: ProbeStateStore;
-  clock: Clock;
-  prober?: EndpointProber;
-  dns?: DnsResolver;
-  reports?: ReportStore;
-  alerts?: AlertDispatcher;
-  /** Compact per-profile history for the status page; recorded after each report is saved. */
-  statusHistory?: StatusHistoryStore;
-}
-
-export interface AuditOptions {
-  /** Probe endpoints ourselves (needs `deps.prober`). */
-  probe: boolean;
-  /** Which statuses decide the serving endpoint when verdicts exist (else Traffic Manager's). */
-  basis: ServingBasis;
-  /** CERT_EXPIRING warning at this many days left or fewer (CERT_WARN_DAYS). */
-  certWarningDays: number;
-  /** CERT_EXPIRING critical at this many days left or fewer (CERT_CRITICAL_DAYS; default 7). */
-  certCriticalDays?: number;
-  /** Profiles audited at once. */
-  profileConcurrency: number;
-  /** Check desired vanityDomains' CNAME chains (needs `deps.dns`). */
-  checkDns: boolean;
-}
+// Re-exported so callers keep one import for the audit use case.
+export type { AuditDeps, AuditOptions } from "./audit-types.js";
 
 /** A step after the audit that failed (saving a report, dispatching alerts); the audit still counts. */
 export interface CycleError {
@@ -257,8 +224,17 @@ async function recordHistory(deps: AuditDeps, report: Report, errors: CycleError
   }
 }
 
-/** The audit options the app's configuration implies. */
-export function auditOptionsFromConfig(config: AppConfig): AuditOptions {
+/** The probe settings the audit options derive from (AppConfig["probe"] has them). */
+export interface AuditProbeSettings {
+  enabled: boolean;
+  basis: ServingBasis;
+  certWarningDays: number;
+  certCriticalDays: number;
+  profileConcurrency: number;
+}
+
+/** The audit options the app's configuration implies (takes the config; reads only its probe part). */
+export function auditOptionsFromConfig(config: { probe: AuditProbeSettings }): AuditOptions {
   return {
     probe: config.probe.enabled,
     basis: config.probe.basis,

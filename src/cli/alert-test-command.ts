@@ -4,6 +4,7 @@ import { buildTestMessage } from "../core/alerts/alert-message.js";
 import { ALERT_CHANNELS, type AlertChannel } from "../core/alerts/incident.js";
 import { loadConfig, type AppConfig, type Environment } from "../config/load-config.js";
 import { createAlertSenders, type SenderDeps } from "../adapters/notify/create-alert-senders.js";
+import { buildCredential } from "../composition-root.js";
 import { EXIT, UsageError, type CliIo } from "./io.js";
 
 const HOW_TO_ENABLE: Record<AlertChannel, string> = {
@@ -24,7 +25,11 @@ export async function runAlertTest(
   deps: Omit<SenderDeps, "write"> = {},
   now: Date = new Date(),
 ): Promise<number> {
-  const senders = createAlertSenders(config, { ...deps, write: (line) => io.err(line) });
+  const senders = createAlertSenders(config, {
+    credential: buildCredential(config),
+    ...deps,
+    write: (line) => io.err(line),
+  });
   const message = buildTestMessage(now);
   let failed = 0;
   for (const channel of ALERT_CHANNELS) {

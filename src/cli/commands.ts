@@ -1,4 +1,4 @@
-import { registerCommand } from "./main.js";
+import { registerCommand } from "./command-registry.js";
 
 // One line per command; each module exports `run(args, io)`.
 registerCommand(

@@ -1,14 +1,7 @@
 import { describeError } from "../app/errors.js";
+import { commands } from "./command-registry.js";
+import "./commands.js";
 import { EXIT, processIo, UsageError, type CliIo } from "./io.js";
-
-type Command = (args: string[], io: CliIo) => Promise<number>;
-
-/** Commands load lazily so `check` never pays for the Azure SDKs that `audit` needs. */
-const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
-
-export function registerCommand(name: string, summary: string, load: () => Promise<Command>): void {
-  commands[name] = { summary, load };
-}
 
 function usage(): string {
   const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);
@@ -23,7 +16,6 @@ function usage(): string {
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  await import("./commands.js");
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.out(usage());

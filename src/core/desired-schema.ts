@@ -1,5 +1,9 @@
 import { z } from "zod";
 import type { DesiredState } from "./desired-state.js";
+import { formatJsonPath } from "./json-path.js";
+
+// Re-exported: callers that validate documents format paths the same way.
+export { formatJsonPath } from "./json-path.js";
 
 /**
  * The desired-state document with Traffic Manager's own limits (Azure documents them per monitor setting).
@@ -142,17 +146,6 @@ export interface DesiredStateIssue {
 
 export type DesiredStateValidation =
   { ok: true; value: DesiredState } | { ok: false; issues: DesiredStateIssue[] };
-
-/** `$` followed by `.key` / `[index]` / `["odd key"]` segments. */
-export function formatJsonPath(path: readonly PropertyKey[]): string {
-  let out = "$";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
-}
 
 /** The cross-field rules on the raw input (see the note at the top). */
 function ruleIssues(input: unknown): RuleIssue[] {

@@ -2,7 +2,7 @@ import {
   TrafficManagerManagementClient,
   type TrafficManagerManagementClientOptionalParams,
 } from "@azure/arm-trafficmanager";
-import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from "@azure/identity";
+import type { TokenCredential } from "@azure/core-auth";
 import { boundedRetryAfterPolicy, DEFAULT_MAX_RETRY_AFTER_MS } from "./bounded-retry-after.js";
 
 export interface ArmClientSettings {
@@ -18,14 +18,6 @@ export interface ArmClientSettings {
     TrafficManagerManagementClientOptionalParams,
     "tlsOptions" | "retryOptions" | "httpClient"
   >;
-}
-
-/**
- * DefaultAzureCredential normally; a user-assigned managed identity when its client ID is
- * configured, because DefaultAzureCredential would otherwise pick the system-assigned one.
- */
-export function createArmCredential(clientId: string | undefined): TokenCredential {
-  return clientId === undefined ? new DefaultAzureCredential() : new ManagedIdentityCredential({ clientId });
 }
 
 /** One SDK client per subscription (the SDK binds the subscription at construction), shared pipeline settings. */

@@ -1,5 +1,5 @@
 import pLimit from "p-limit";
-import type { TokenCredential } from "@azure/identity";
+import type { TokenCredential } from "@azure/core-auth";
 import type { LiveProfileSource, LiveSnapshot, ReadFailure } from "../../app/ports/live-profile-source.js";
 import { normalizeProfile } from "../../core/normalize-profile.js";
 import { formatProfileKey } from "../../core/profile-key.js";

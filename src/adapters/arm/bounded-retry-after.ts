@@ -1,4 +1,5 @@
-import type { PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
+import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import { retryAfterFromHeaders } from "../../core/retry-after.js";
 
 /**
  * Longest Retry-After we wait out inside one cycle. The SDK honours any Retry-After, so a throttled
@@ -22,25 +23,6 @@ export class RetryAfterTooLong extends Error {
   }
 }
 
-/** The wait a throttling response asks for, read as the SDK's throttling strategy reads it. */
-function retryAfterMs(response: PipelineResponse, now: number): number | undefined {
-  for (const [header, factor] of [
-    ["retry-after-ms", 1],
-    ["x-ms-retry-after-ms", 1],
-    ["retry-after", 1000],
-  ] as const) {
-    const text = response.headers.get(header);
-    if (text === undefined || text.trim() === "") continue;
-    const n = Number(text);
-    if (Number.isFinite(n)) return n * factor;
-    if (header === "retry-after") {
-      const at = Date.parse(text);
-      if (Number.isFinite(at)) return Math.max(0, at - now);
-    }
-  }
-  return undefined;
-}
-
 /**
  * Sits inside the SDK's retry loop (position "perRetry") and fails a 429/503 whose Retry-After
  * exceeds `maxWaitMs` before the retry policy starts sleeping. A non-RestError is not retried.
@@ -51,7 +33,7 @@ export function boundedRetryAfterPolicy(maxWaitMs: number): PipelinePolicy {
     async sendRequest(request, next) {
       const response = await next(request);
       if (response.status !== 429 && response.status !== 503) return response;
-      const wait = retryAfterMs(response, Date.now());
+      const wait = retryAfterFromHeaders((name) => response.headers.get(name), Date.now());
       if (wait !== undefined && wait > maxWaitMs)
         throw new RetryAfterTooLong(response.status, wait, maxWaitMs);
       return response;

@@ -1,9 +1,9 @@
 import type { TokenCredential } from "@azure/core-auth";
-import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
 import { Agent, type Dispatcher } from "undici";
 import type { AlertChannel, AlertSender } from "../../app/ports/alert-sender.js";
 import type { Severity } from "../../core/finding.js";
 import type { AppConfig } from "../../config/load-config.js";
+import { createAzureCredential } from "../identity/azure-credential.js";
 import { ConsoleSender } from "./console/console-sender.js";
 import type { LineWriter } from "./console/console-logger.js";
 import { AcsEmailSender } from "./email/acs-email-sender.js";
@@ -15,7 +15,7 @@ export interface SenderDeps {
   write: LineWriter;
   /** Extra trusted CA for Teams, ACS and SMTP (tests: self-signed local receivers). */
   ca?: string;
-  /** ACS credential; a managed identity (AZURE_CLIENT_ID when set) by default. */
+  /** ACS credential: the process's shared one (composition root); one of its own when absent. */
   credential?: TokenCredential;
   /** ACS status polling interval (tests make it short). */
   acsPollIntervalMs?: number;
@@ -24,10 +24,6 @@ export interface SenderDeps {
 export interface ConfiguredSender {
   sender: AlertSender;
   minSeverity: Severity;
-}
-
-function acsCredential(clientId: string | undefined): TokenCredential {
-  return clientId !== undefined ? new ManagedIdentityCredential({ clientId }) : new DefaultAzureCredential();
 }
 
 /**
@@ -46,7 +42,7 @@ export function createAlertSenders(
   if (email?.transport.kind === "acs")
     emailSender = new AcsEmailSender({
       endpoint: email.transport.endpoint,
-      credential: deps.credential ?? acsCredential(email.transport.clientId),
+      credential: deps.credential ?? createAzureCredential(email.transport.clientId),
       from: email.from,
       to: email.to,
       timeoutMs: sendTimeoutMs,

@@ -1,4 +1,4 @@
-import type { TokenCredential } from "@azure/identity";
+import type { TokenCredential } from "@azure/core-auth";
 import { QueueServiceClient, RestError, type QueueClient } from "@azure/storage-queue";
 import pLimit from "p-limit";
 import { AppError, describeError } from "../../app/errors.js";

@@ -1,3 +1,4 @@
+import type { TokenCredential } from "@azure/core-auth";
 import { AppError } from "../../app/errors.js";
 import { systemClock, type Clock } from "../../app/ports/clock.js";
 import type { DesiredStateStore } from "../../app/ports/desired-state-store.js";
@@ -31,6 +32,8 @@ export interface Stores {
 }
 
 export interface CreateStoresOptions {
+  /** The process's shared Entra ID credential, for identity-based Table access. */
+  credential?: TokenCredential;
   clock?: Clock;
   /** Parses a desired document read from DESIRED_STATE_DIR; throws AppError VALIDATION. */
   validateDesired?: (raw: unknown) => DesiredState;
@@ -46,7 +49,7 @@ export function createStores(config: AppConfig, options: CreateStoresOptions = {
   const { connection, tables, desiredStateDir, reportRetentionDays } = config.store;
   let stores: Stores;
   if (connection.kind !== "none") {
-    const factory = createTableClientFactory(connection);
+    const factory = createTableClientFactory(connection, options.credential);
     stores = {
       desired: new TableDesiredStateStore(factory, tables.desired, clock),
       reports: new TableReportStore(factory, tables.reports, reportRetentionDays, clock),

@@ -1,5 +1,6 @@
 import { TableClient, type TableServiceClientOptions } from "@azure/data-tables";
-import { DefaultAzureCredential } from "@azure/identity";
+import type { TokenCredential } from "@azure/core-auth";
+import { createAzureCredential } from "../identity/azure-credential.js";
 import type { StoreConnection } from "../../config/sections/store.js";
 
 /** Hands out table clients for one storage account, creating each table once, on first use. */
@@ -16,13 +17,13 @@ function isPlainHttp(connection: Exclude<StoreConnection, { kind: "none" }>): bo
 
 export function createTableClientFactory(
   connection: Exclude<StoreConnection, { kind: "none" }>,
+  /** The process's shared credential (composition root); one of its own when absent. */
+  sharedCredential?: TokenCredential,
 ): TableClientFactory {
   const options: TableServiceClientOptions = { allowInsecureConnection: isPlainHttp(connection) };
   const credential =
     connection.kind === "identity"
-      ? new DefaultAzureCredential(
-          connection.clientId !== undefined ? { managedIdentityClientId: connection.clientId } : {},
-        )
+      ? (sharedCredential ?? createAzureCredential(connection.clientId))
       : undefined;
   const ready = new Map<string, Promise<TableClient>>();
 

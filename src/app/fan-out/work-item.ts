@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatJsonPath } from "../../core/json-path.js";
 import { parseProfileKey } from "../../core/profile-key.js";
 import type { AuditWorkItem } from "../ports/audit-queue.js";
 
@@ -28,6 +29,6 @@ export function parseWorkItem(body: unknown): ParsedWorkItem {
   if (parsed.success) return { ok: true, item: parsed.data };
   return {
     ok: false,
-    problems: parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "message"}: ${i.message}`),
+    problems: parsed.error.issues.map((i) => `${formatJsonPath(i.path)}: ${i.message}`),
   };
 }

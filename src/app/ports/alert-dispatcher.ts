@@ -9,4 +9,6 @@ export interface AlertDispatcher {
   /** Findings about alert delivery (e.g. ALERT_DELIVERY_FAILED) to add to a profile's next report. */
   deliveryFindings(profile: string): Promise<Finding[]>;
   dispatch(reports: readonly Report[]): Promise<void>;
+  /** Closes the channels' connections (an SMTP pool); the dispatcher is not used afterwards. */
+  close?(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createArmCredential } from "../../../src/adapters/arm/arm-clients.js";
+import { createAzureCredential } from "../../../src/adapters/identity/azure-credential.js";
 import { ArmProfileSource } from "../../../src/adapters/arm/arm-profile-source.js";
 import { startArmServer, type ArmServer } from "../../support/arm-server.js";
 import { buildRawProfile } from "../../support/builders/arm-raw-profile.js";
@@ -30,7 +30,7 @@ describe("ARM reads with a managed identity", () => {
 
   function read(clientId: string | undefined) {
     return new ArmProfileSource({
-      credential: createArmCredential(clientId),
+      credential: createAzureCredential(clientId),
       watch: [{ kind: "subscription", subscriptionId: SUB }],
       endpoint: arm.url,
       scope: "https://management.azure.com/.default",
