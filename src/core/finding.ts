@@ -21,6 +21,7 @@ export const FINDING_CODES = [
   "ALERT_DELIVERY_FAILED",
   "CERT_NAME_MISMATCH",
   "MONITOR_CONFIG_INVALID",
+  "NESTED_STATUS_DIFFERS",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -35,6 +35,7 @@ describe("probe config section", () => {
     expect(parse(env).data).toEqual({
       enabled: false,
       basis: "both",
+      basisSetting: "both",
       concurrency: 2000,
       certWarningDays: 30,
       certCriticalDays: 10,
