@@ -3,6 +3,7 @@ import type { DesiredState } from "../core/desired-state.js";
 import { cnameFindings } from "../core/dns-findings.js";
 import type { Finding } from "../core/finding.js";
 import { probeFindings } from "../core/probe-findings.js";
+import { defaultServingBasis } from "../core/serving-basis.js";
 import { buildProbeTargets } from "../core/probe-target.js";
 import { applyProbeResults } from "../core/probe-verdict.js";
 import type { LiveProfile } from "../core/profile.js";
@@ -72,7 +73,7 @@ export async function auditOneProfile(
     related,
     desired,
     // Without verdicts the serving endpoint comes from Traffic Manager alone: say so in the report.
-    basis: verdicts ? options.basis : "traffic-manager",
+    basis: verdicts ? defaultServingBasis(profile, options.basis) : "traffic-manager",
     verdicts,
     extraFindings: findings,
     now: deps.clock.now(),

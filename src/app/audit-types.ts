@@ -28,8 +28,11 @@ export interface AuditDeps {
 export interface AuditOptions {
   /** Probe endpoints ourselves (needs `deps.prober`). */
   probe: boolean;
-  /** Which statuses decide the serving endpoint when verdicts exist (else Traffic Manager's). */
-  basis: ServingBasis;
+  /**
+   * Which statuses decide the serving endpoint when verdicts exist (else Traffic Manager's);
+   * undefined: the one default rule, defaultServingBasis (core/serving-basis.ts).
+   */
+  basis?: ServingBasis | undefined;
   /** CERT_EXPIRING warning at this many days left or fewer (CERT_WARN_DAYS). */
   certWarningDays: number;
   /** CERT_EXPIRING critical at this many days left or fewer (CERT_CRITICAL_DAYS; default 7). */

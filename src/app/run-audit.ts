@@ -227,7 +227,8 @@ async function recordHistory(deps: AuditDeps, report: Report, errors: CycleError
 /** The probe settings the audit options derive from (AppConfig["probe"] has them). */
 export interface AuditProbeSettings {
   enabled: boolean;
-  basis: ServingBasis;
+  /** SERVING_BASIS as set; undefined: the one default rule (core/serving-basis.ts). */
+  basisSetting?: ServingBasis | undefined;
   certWarningDays: number;
   certCriticalDays: number;
   profileConcurrency: number;
@@ -237,7 +238,7 @@ export interface AuditProbeSettings {
 export function auditOptionsFromConfig(config: { probe: AuditProbeSettings }): AuditOptions {
   return {
     probe: config.probe.enabled,
-    basis: config.probe.basis,
+    basis: config.probe.basisSetting,
     certWarningDays: config.probe.certWarningDays,
     certCriticalDays: config.probe.certCriticalDays,
     profileConcurrency: config.probe.profileConcurrency,

@@ -12,7 +12,7 @@ import { validateDesiredState } from "../core/desired-schema.js";
 import type { DesiredState } from "../core/desired-state.js";
 import { atLeast } from "../core/finding.js";
 import { formatProfileKey } from "../core/profile-key.js";
-import type { ServingBasis } from "../core/report.js";
+import { DEFAULT_CERTIFICATE_POLICY } from "../core/certificate-findings.js";
 import { CHECK_USAGE, parseCheckArgs } from "./check-args.js";
 import { formatReportText } from "./format-report-text.js";
 import { EXIT, UsageError, type CliIo } from "./io.js";
@@ -60,8 +60,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     const cycle = await runAuditCycle(deps, {
       probe: options.probe,
-      basis: options.basis ?? defaultBasis(snapshot),
-      certWarningDays: 14,
+      basis: options.basis,
+      certWarningDays: DEFAULT_CERTIFICATE_POLICY.warnDays,
+      certCriticalDays: DEFAULT_CERTIFICATE_POLICY.criticalDays,
       profileConcurrency: 4,
       checkDns: options.probe,
     });
@@ -76,14 +77,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   } finally {
     await prober?.close?.();
   }
-}
-
-/** Traffic Manager's statuses mean nothing in an export without live statuses: trust probes then. */
-function defaultBasis(snapshot: LiveSnapshot): ServingBasis {
-  const hasLiveStatus = snapshot.profiles.some((p) =>
-    p.endpoints.some((e) => e.monitorStatus !== undefined && e.monitorStatus !== "CheckingEndpoint"),
-  );
-  return hasLiveStatus ? "traffic-manager" : "probes";
 }
 
 async function readProfileFile(live: ProfileFileSource, path: string): Promise<LiveSnapshot> {

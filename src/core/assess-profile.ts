@@ -2,6 +2,9 @@ import type { DesiredState } from "./desired-state.js";
 import { driftFindings } from "./drift-findings.js";
 import { SEVERITY_RANK, type Finding } from "./finding.js";
 import { healthFindings } from "./health-findings.js";
+import { monitorConfigFindings } from "./monitor-config-findings.js";
+import { nestedStatusFindings } from "./nested-status-findings.js";
+import { notProbedReason } from "./probe-target.js";
 import { deriveProfileMonitorStatus } from "./monitor-status.js";
 import type { LiveProfile } from "./profile.js";
 import { formatProfileKey, parseProfileKey, profileIdFromKey } from "./profile-key.js";
@@ -45,6 +48,8 @@ export function assessProfile(input: AssessInput): Report {
       message: `No desired state is stored for this profile, so order and configuration drift are not checked; store one (or adopt the live order).`,
     });
   }
+  findings.push(...nestedStatusFindings(serving.ordered));
+  findings.push(...monitorConfigFindings(profile));
   findings.push(...(input.extraFindings ?? []));
 
   const endpoints = serving.ordered.map((a): ReportEndpoint => {
@@ -58,6 +63,9 @@ export function assessProfile(input: AssessInput): Report {
     };
     if (a.endpoint.target !== undefined) e.target = a.endpoint.target;
     if (a.verdict) e.probe = a.verdict;
+    if (a.derivedTmStatus !== undefined) e.derivedTmStatus = a.derivedTmStatus;
+    const skipped = input.verdicts && !a.verdict ? notProbedReason(a.endpoint) : undefined;
+    if (skipped !== undefined) e.notProbed = skipped;
     return e;
   });
 

@@ -25,6 +25,7 @@ export const FINDING_CODES = [
   "FAILOVER_TOO_SLOW",
   "DRILL_FAILED",
   "DRILL_SKIPPED",
+  "NESTED_STATUS_DIFFERS",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -49,11 +49,15 @@ export function healthFindings(
   findings.push(...sharedPriorityFindings(serving.ordered));
   const primary = findPrimary(serving.ordered, desired);
   if (serving.servingEndpoint === null) {
+    const why =
+      serving.ordered.length === 0
+        ? "The profile has no endpoints, so it answers with no endpoint; add at least one endpoint."
+        : `No endpoint can be served (all are disabled, stopped or inactive), so the profile answers with no endpoint; enable or start at least one endpoint.`;
     findings.push({
       code: "PRIMARY_NOT_SERVING",
       severity: "critical",
       ...(primary ? { endpoint: primary.endpoint.name } : {}),
-      message: `No endpoint can be served (all are disabled, stopped or inactive), so the profile answers with no endpoint; enable or start at least one endpoint.`,
+      message: why,
       expected: primary?.endpoint.name ?? null,
       actual: null,
     });
@@ -62,7 +66,7 @@ export function healthFindings(
       code: "PRIMARY_NOT_SERVING",
       severity: "warning",
       endpoint: primary.endpoint.name,
-      message: `Traffic is going to "${serving.servingEndpoint}" instead of the primary "${primary.endpoint.name}" (status ${primary.tmStatus ?? "unknown"}${primary.verdict ? `, probe ${primary.verdict.status}` : ""}); restore the primary.`,
+      message: `Traffic is going to "${serving.servingEndpoint}" instead of the primary "${primary.endpoint.name}" (${primaryState(primary)}${primary.verdict ? `, probe ${primary.verdict.status}` : ""}); restore the primary.${alwaysServeOverruled(primary)}`,
       expected: primary.endpoint.name,
       actual: serving.servingEndpoint,
     });
@@ -80,7 +84,8 @@ export function healthFindings(
       });
     }
   }
-  const blockerIndex = serving.ordered.findIndex((a) => a.endpoint.enabled && a.endpoint.alwaysServe);
+  // An always-serve endpoint Traffic Manager has taken out of DNS (Disabled/Stopped/Inactive) blocks nothing.
+  const blockerIndex = serving.ordered.findIndex((a) => a.endpoint.alwaysServe && a.health !== "never");
   const blocked = serving.ordered.slice(blockerIndex + 1).filter((a) => a.endpoint.enabled);
   if (blockerIndex !== -1 && blocked.length > 0) {
     const blocker = serving.ordered[blockerIndex]!.endpoint.name;
@@ -117,9 +122,21 @@ function sharedPriorityFindings(ordered: readonly EndpointAssessment[]): Finding
     }));
 }
 
+function primaryState(a: EndpointAssessment): string {
+  return a.endpoint.enabled ? `status ${a.tmStatus ?? "unknown"}` : "endpoint disabled";
+}
+
+/** Administrative state wins over "Always serve": say so, since the setting suggests otherwise. */
+function alwaysServeOverruled(a: EndpointAssessment): string {
+  if (!a.endpoint.alwaysServe || a.health !== "never") return "";
+  const state = a.endpoint.enabled ? `its status is ${a.tmStatus ?? "unknown"}` : "it is disabled";
+  return ` "Always serve" does not override that: ${state}, so Traffic Manager leaves it out of DNS.`;
+}
+
 /**
  * The primary: the first desired endpoint meant to be enabled that exists live, or without a
- * desired state the first enabled endpoint in live priority order.
+ * desired state the endpoint with the lowest priority value, enabled or not (a disabled primary
+ * is a finding, not a reason to look further down the list).
  */
 function findPrimary(
   ordered: readonly EndpointAssessment[],
@@ -133,5 +150,5 @@ function findPrimary(
     }
     return undefined;
   }
-  return ordered.find((a) => a.endpoint.enabled);
+  return ordered[0];
 }

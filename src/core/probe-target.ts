@@ -49,16 +49,27 @@ function probeHost(endpoint: Endpoint): string | undefined {
 }
 
 /**
+ * Why Traffic Manager does not probe an endpoint, so neither do we: a disabled endpoint is out of
+ * DNS and not monitored; an always-serve endpoint has health checks turned off (Unmonitored).
+ * Undefined when it is probed.
+ */
+export function notProbedReason(endpoint: Pick<Endpoint, "enabled" | "alwaysServe">): string | undefined {
+  if (!endpoint.enabled) return "not probed (disabled)";
+  if (endpoint.alwaysServe) return "not probed (always serve)";
+  return undefined;
+}
+
+/**
  * Targets for every endpoint we can probe ourselves. Nested endpoints are left out (their health
- * comes from the child profile), as are endpoints without a target and profiles without monitor
- * settings.
+ * comes from the child profile), as are endpoints without a target, profiles without monitor
+ * settings, and endpoints Traffic Manager does not probe (notProbedReason).
  */
 export function buildProbeTargets(profile: LiveProfile): ProbeTarget[] {
   const monitor = profile.monitor;
   if (monitor === undefined) return [];
   const targets: ProbeTarget[] = [];
   for (const endpoint of profile.endpoints) {
-    if (endpoint.type === "NestedEndpoints") continue;
+    if (endpoint.type === "NestedEndpoints" || notProbedReason(endpoint) !== undefined) continue;
     const host = probeHost(endpoint);
     if (host === undefined) continue;
     const all = mergeHeaders(monitor.customHeaders, endpoint.customHeaders);

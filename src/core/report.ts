@@ -24,9 +24,13 @@ export interface ReportEndpoint {
   priority: number | null;
   enabled: boolean;
   alwaysServe: boolean;
-  /** Traffic Manager's endpointMonitorStatus (for nested endpoints: derived from the child profile when known). */
+  /** Traffic Manager's endpointMonitorStatus as ARM reported it (nested without one: derived from the child profile). */
   tmStatus: EndpointMonitorStatus | null;
+  /** Nested endpoints: the status computed from the child profile, present only when it differs from tmStatus. */
+  derivedTmStatus?: EndpointMonitorStatus;
   probe?: ProbeVerdict;
+  /** Why the endpoint was not probed, e.g. "not probed (disabled)": Traffic Manager does not probe it either. */
+  notProbed?: string;
 }
 
 /** The report JSON (README: What is checked); extra keys may be added, none renamed. */

@@ -8,8 +8,13 @@ export type EndpointHealth = "up" | "down" | "never";
 
 export interface EndpointAssessment {
   endpoint: Endpoint;
-  /** Traffic Manager's status as it applies to routing (nested: derived from the child). */
+  /**
+   * Traffic Manager's status as it applies to routing: what ARM reported; for a nested endpoint
+   * ARM did not report a status for, the one derived from the child profile.
+   */
   tmStatus: EndpointMonitorStatus | undefined;
+  /** Nested only: the status derived from the child profile, when it differs from what ARM reported. */
+  derivedTmStatus?: EndpointMonitorStatus;
   verdict?: ProbeVerdict;
   health: EndpointHealth;
 }
@@ -44,11 +49,13 @@ function healthOf(
   verdict?: ProbeVerdict,
 ): EndpointHealth {
   if (!endpoint.enabled) return "never";
+  const tm = tmHealth(tmStatus);
+  // Administrative states (Disabled/Stopped/Inactive) win over alwaysServe and any probe: Traffic
+  // Manager takes such an endpoint out of DNS whatever "Always serve" says.
+  if (tm === "never") return tm;
   // alwaysServe bypasses monitoring: Traffic Manager always treats the endpoint as eligible.
   if (endpoint.alwaysServe) return "up";
-  const tm = tmHealth(tmStatus);
-  // Administrative states (Disabled/Stopped/Inactive) win over any probe: TM will not serve them.
-  if (tm === "never" || verdict === undefined || context.basis === "traffic-manager") return tm;
+  if (verdict === undefined || context.basis === "traffic-manager") return tm;
   const probe: EndpointHealth = verdict.status === "Degraded" ? "down" : "up";
   if (context.basis === "probes") return probe;
   return tm === "up" && probe === "up" ? "up" : "down";
@@ -62,13 +69,18 @@ function healthOf(
  */
 export function computeServing(profile: LiveProfile, context: ServingContext): ServingResult {
   const ordered = orderEndpoints(profile.endpoints).map((endpoint): EndpointAssessment => {
-    const tmStatus = effectiveTmStatus(endpoint, context.related);
+    const computed = effectiveTmStatus(endpoint, context.related);
+    // Where ARM reported a nested endpoint's status, routing follows it; the derivation is shown beside it.
+    const reported =
+      endpoint.enabled && endpoint.type === "NestedEndpoints" ? endpoint.monitorStatus : undefined;
+    const tmStatus = reported ?? computed;
     const verdict = context.verdicts?.get(endpoint.name);
     const assessment: EndpointAssessment = {
       endpoint,
       tmStatus,
       health: healthOf(endpoint, tmStatus, context, verdict),
     };
+    if (computed !== undefined && computed !== tmStatus) assessment.derivedTmStatus = computed;
     if (verdict !== undefined) assessment.verdict = verdict;
     return assessment;
   });

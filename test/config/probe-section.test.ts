@@ -16,7 +16,8 @@ describe("probe config section", () => {
       enabled: true,
       basis: "traffic-manager",
       concurrency: 1000,
-      certWarningDays: 14,
+      certWarningDays: 21,
+      certCriticalDays: 7,
       profileConcurrency: 16,
     });
   });
@@ -26,15 +27,18 @@ describe("probe config section", () => {
       PROBE_ENABLED: "false",
       SERVING_BASIS: "both",
       PROBE_CONCURRENCY: "2000",
-      CERT_WARNING_DAYS: "30",
+      CERT_WARN_DAYS: "30",
+      CERT_CRITICAL_DAYS: "10",
       DNS_SERVERS: "127.0.0.1:5353, 1.1.1.1,[::1]:53",
       AUDIT_PROFILE_CONCURRENCY: "4",
     };
     expect(parse(env).data).toEqual({
       enabled: false,
       basis: "both",
+      basisSetting: "both",
       concurrency: 2000,
       certWarningDays: 30,
+      certCriticalDays: 10,
       dnsServers: ["127.0.0.1:5353", "1.1.1.1", "[::1]:53"],
       profileConcurrency: 4,
     });
@@ -58,6 +62,24 @@ describe("probe config section", () => {
       "PROBE_ENABLED",
       "SERVING_BASIS",
     ]);
+  });
+
+  it("accepts the deprecated CERT_WARNING_DAYS as an alias of CERT_WARN_DAYS", () => {
+    expect(parse({ CERT_WARNING_DAYS: "30" }).data).toMatchObject({ certWarningDays: 30 });
+    expect(parse({ CERT_WARNING_DAYS: "30", CERT_WARN_DAYS: "30" }).data).toMatchObject({
+      certWarningDays: 30,
+    });
+  });
+
+  it("rejects CERT_WARNING_DAYS and CERT_WARN_DAYS set to different values, naming the alias", () => {
+    const result = parse({ CERT_WARNING_DAYS: "30", CERT_WARN_DAYS: "21" });
+    const issue = result.error?.issues[0];
+    expect(issue?.path).toEqual(["CERT_WARNING_DAYS"]);
+    expect(issue?.message).toContain("deprecated alias of CERT_WARN_DAYS");
+  });
+
+  it("rejects CERT_CRITICAL_DAYS above CERT_WARN_DAYS", () => {
+    expect(problems({ CERT_WARN_DAYS: "5", CERT_CRITICAL_DAYS: "7" })).toEqual(["CERT_CRITICAL_DAYS"]);
   });
 });
 

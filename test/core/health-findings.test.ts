@@ -125,3 +125,49 @@ describe("healthFindings on shared priorities", () => {
     ]);
   });
 });
+
+describe("healthFindings (issue 10)", () => {
+  it("takes the lowest priority as primary without a desired state, even when it is disabled", () => {
+    const profile = aProfile({
+      endpoints: [
+        anEndpoint({ name: "primary", priority: 1, enabled: false, monitorStatus: "Disabled" }),
+        anEndpoint({ name: "standby", priority: 2 }),
+        anEndpoint({ name: "spare", priority: 3 }),
+      ],
+    });
+    const [finding] = findingsOf(profile);
+    expect(finding).toMatchObject({ code: "PRIMARY_NOT_SERVING", severity: "warning", endpoint: "primary" });
+    expect(finding?.message).toContain("endpoint disabled");
+  });
+
+  it("says that Always serve does not override a Stopped primary", () => {
+    const profile = aProfile({
+      endpoints: [
+        anEndpoint({ name: "primary", priority: 1, alwaysServe: true, monitorStatus: "Stopped" }),
+        anEndpoint({ name: "standby", priority: 2 }),
+        anEndpoint({ name: "spare", priority: 3 }),
+      ],
+    });
+    const found = findingsOf(profile);
+    expect(found.map((f) => f.code)).toEqual(["PRIMARY_NOT_SERVING"]);
+    expect(found[0]?.message).toContain('"Always serve" does not override that: its status is Stopped');
+  });
+
+  it("does not call an always-serve endpoint that Traffic Manager took out of DNS a failover blocker", () => {
+    const profile = aProfile({
+      endpoints: [
+        anEndpoint({ name: "a", priority: 1 }),
+        anEndpoint({ name: "b", priority: 2, alwaysServe: true, monitorStatus: "Inactive" }),
+        anEndpoint({ name: "c", priority: 3 }),
+      ],
+    });
+    expect(codes(profile)).not.toContain("ALWAYS_SERVE_BLOCKS_FAILOVER");
+  });
+
+  it("says a profile with no endpoints has none, not that they are all disabled", () => {
+    const [finding] = findingsOf(aProfile({ endpoints: [] }));
+    expect(finding).toMatchObject({ code: "PRIMARY_NOT_SERVING", severity: "critical" });
+    expect(finding?.message).toContain("has no endpoints");
+    expect(finding?.message).not.toContain("all are disabled");
+  });
+});

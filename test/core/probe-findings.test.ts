@@ -129,11 +129,19 @@ describe("probeFindings", () => {
     ]);
   });
 
-  it("is critical when the certificate does not cover the host name", () => {
-    const last = buildProbeResult({ certificate: cert({ hostnameMatches: false }) });
-    const [finding] = findingsFor(buildVerdict({ last }));
-    expect(finding).toMatchObject({ code: "CERT_EXPIRING", severity: "critical" });
-    expect(finding?.message).toContain("not valid for the host name");
+  it("files a certificate that misses the name clients use as CERT_NAME_MISMATCH warning, never critical", () => {
+    const last = buildProbeResult({
+      certificate: cert({ hostnameMatches: false, names: ["other.example.com"] }),
+    });
+    const endpoint = buildEndpoint({ target: "web-eastus.example.com" });
+    const [finding] = findingsFor(buildVerdict({ last }), endpoint);
+    expect(finding).toMatchObject({ code: "CERT_NAME_MISMATCH", severity: "warning" });
+    expect(finding?.message).toContain("does not cover web-eastus.example.com");
+  });
+
+  it("raises no CERT_EXPIRING for a year-valid certificate, even when it does not cover the probed name", () => {
+    const last = buildProbeResult({ certificate: cert({ daysToExpiry: 365, hostnameMatches: false }) });
+    expect(findingsFor(buildVerdict({ last })).filter((f) => f.code === "CERT_EXPIRING")).toEqual([]);
   });
 
   it("says nothing about a valid certificate far from expiry, even self-signed", () => {

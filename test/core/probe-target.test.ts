@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildProbeTargets } from "../../src/core/probe-target.js";
+import { buildProbeTargets, notProbedReason } from "../../src/core/probe-target.js";
 import { buildEndpoint, buildLiveProfile } from "../support/builders/probe.js";
 
 describe("buildProbeTargets", () => {
@@ -88,5 +88,21 @@ describe("buildProbeTargets", () => {
         ?.path,
     ).toBe("/");
     expect(buildProbeTargets(buildLiveProfile({ monitor: { path: "health" } }))[0]?.path).toBe("/health");
+  });
+});
+
+describe("buildProbeTargets: endpoints Traffic Manager does not probe (issue 10)", () => {
+  it("leaves out disabled and always-serve endpoints and says why", () => {
+    const profile = buildLiveProfile({
+      endpoints: [
+        buildEndpoint({ name: "on", target: "on.example.com" }),
+        buildEndpoint({ name: "off", target: "off.example.com", enabled: false }),
+        buildEndpoint({ name: "always", target: "always.example.com", alwaysServe: true }),
+      ],
+    });
+    expect(buildProbeTargets(profile).map((t) => t.endpoint)).toEqual(["on"]);
+    expect(notProbedReason({ enabled: false, alwaysServe: false })).toBe("not probed (disabled)");
+    expect(notProbedReason({ enabled: true, alwaysServe: true })).toBe("not probed (always serve)");
+    expect(notProbedReason({ enabled: true, alwaysServe: false })).toBeUndefined();
   });
 });

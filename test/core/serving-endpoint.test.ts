@@ -107,13 +107,26 @@ describe("computeServing with nested endpoints", () => {
       ],
     });
 
-  it("takes the child's derived status, found by lower-case targetResourceId", () => {
-    const degradedChild = {
-      ...child,
-      endpoints: child.endpoints.map((e) => ({ ...e, monitorStatus: "Degraded" })),
-    };
+  const degradedChild = {
+    ...child,
+    endpoints: child.endpoints.map((e) => ({ ...e, monitorStatus: "Degraded" })),
+  };
+
+  it("follows the status ARM reported and carries the child's differing derived status beside it", () => {
     const result = computeServing(parent(), { ...tm, related: relatedOf(degradedChild) });
+    expect(result.ordered[0]).toMatchObject({ tmStatus: "Online", derivedTmStatus: "Degraded" });
+    expect(result.servingEndpoint).toBe("nested");
+  });
+
+  it("takes the child's derived status, found by lower-case targetResourceId, when ARM reported none", () => {
+    const profile = parent();
+    const silent = {
+      ...profile,
+      endpoints: profile.endpoints.map((e, i) => (i === 0 ? { ...e, monitorStatus: undefined } : e)),
+    };
+    const result = computeServing(silent as typeof profile, { ...tm, related: relatedOf(degradedChild) });
     expect(result.ordered[0]?.tmStatus).toBe("Degraded");
+    expect(result.ordered[0]?.derivedTmStatus).toBeUndefined();
     expect(result.servingEndpoint).toBe("external");
   });
 
@@ -172,5 +185,30 @@ describe("computeServing on the both basis", () => {
       ["web-westus", aVerdict("Degraded", "web-westus")],
     ]);
     expect(computeServing(profile, { ...tm, basis: "both", verdicts }).servingEndpoint).toBe("web-northeu");
+  });
+});
+
+describe("computeServing: administrative state and alwaysServe (issue 10)", () => {
+  for (const monitorStatus of ["Stopped", "Inactive", "Disabled"]) {
+    it(`never serves an always-serve endpoint whose reported status is ${monitorStatus}`, () => {
+      const profile = aProfile({
+        endpoints: [
+          anEndpoint({ name: "a", priority: 1, alwaysServe: true, monitorStatus }),
+          anEndpoint({ name: "b", priority: 2 }),
+        ],
+      });
+      const result = computeServing(profile, tm);
+      expect(result.ordered[0]?.health).toBe("never");
+      expect(result.servingEndpoint).toBe("b");
+    });
+  }
+
+  it("never serves a disabled always-serve endpoint, nor anything of a disabled profile", () => {
+    const endpoints = [
+      anEndpoint({ name: "a", priority: 1, alwaysServe: true, enabled: false }),
+      anEndpoint({ name: "b", priority: 2, alwaysServe: true }),
+    ];
+    expect(computeServing(aProfile({ endpoints }), tm).servingEndpoint).toBe("b");
+    expect(computeServing(aProfile({ endpoints, profileStatus: "Disabled" }), tm).servingEndpoint).toBeNull();
   });
 });

@@ -13,6 +13,11 @@ export interface SmtpReceiver {
   ca: string;
   messages: ParsedMail[];
   answer(a: SmtpAnswer): void;
+  /**
+   * Delays the greeting and the replies to MAIL FROM, RCPT TO and DATA by `ms` each (0: none),
+   * so every phase stays under a per-phase timeout while the whole send takes several times it.
+   */
+  stall(ms: number): void;
   /** Stops listening (the relay is "down"); `start()` brings it back on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -27,6 +32,8 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   const password = "p@ss w0rd/Secret!";
   const messages: ParsedMail[] = [];
   let answer: SmtpAnswer = "accept";
+  let stallMs = 0;
+  const later = (cb: () => void) => (stallMs > 0 ? setTimeout(cb, stallMs) : cb());
   const make = () =>
     new SMTPServer({
       key,
@@ -34,6 +41,15 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
       authMethods: ["PLAIN", "LOGIN"],
       disabledCommands: [],
       logger: false,
+      onConnect(_session, cb) {
+        later(() => cb());
+      },
+      onMailFrom(_address, _session, cb) {
+        later(() => cb());
+      },
+      onRcptTo(_address, _session, cb) {
+        later(() => cb());
+      },
       onAuth(auth, _session, cb) {
         if (auth.username === "alerts" && auth.password === password) cb(null, { user: "alerts" });
         else cb(new Error("Invalid username or password"));
@@ -44,7 +60,7 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
           .then((mail) => {
             if (current === "accept") {
               messages.push(mail);
-              cb();
+              later(() => cb());
             } else cb(Object.assign(new Error(current.message), { responseCode: current.code }));
           })
           .catch((e: unknown) => cb(e as Error));
@@ -62,6 +78,9 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
     messages,
     answer(a) {
       answer = a;
+    },
+    stall(ms) {
+      stallMs = ms;
     },
     stop: close,
     async start() {

@@ -58,7 +58,7 @@ export const probeSection = z
     PROBE_ENABLED: booleanSetting(true),
     SERVING_BASIS: z
       .enum(SERVING_BASES, { message: `must be one of ${SERVING_BASES.join(", ")}` })
-      .default("traffic-manager"),
+      .optional(),
     PROBE_CONCURRENCY: positiveInt(1000, 100_000),
     CERT_WARN_DAYS: days.optional(),
     /** Deprecated alias of CERT_WARN_DAYS (v0.1), still accepted. */
@@ -90,7 +90,10 @@ export const probeSection = z
       s,
     ): {
       enabled: boolean;
+      /** SERVING_BASIS, "traffic-manager" when unset (for display; the audit uses basisSetting). */
       basis: ServingBasis;
+      /** SERVING_BASIS only when set; unset leaves the choice to defaultServingBasis. */
+      basisSetting?: ServingBasis;
       concurrency: number;
       certWarningDays: number;
       certCriticalDays: number;
@@ -98,7 +101,8 @@ export const probeSection = z
       profileConcurrency: number;
     } => ({
       enabled: s.PROBE_ENABLED,
-      basis: s.SERVING_BASIS,
+      basis: s.SERVING_BASIS ?? "traffic-manager",
+      ...(s.SERVING_BASIS === undefined ? {} : { basisSetting: s.SERVING_BASIS }),
       concurrency: s.PROBE_CONCURRENCY,
       certWarningDays: s.CERT_WARN_DAYS ?? s.CERT_WARNING_DAYS ?? DEFAULT_CERT_WARN_DAYS,
       certCriticalDays: s.CERT_CRITICAL_DAYS ?? DEFAULT_CERT_CRITICAL_DAYS,

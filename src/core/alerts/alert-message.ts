@@ -112,10 +112,15 @@ export function buildAlertMessage(input: MessageInput): AlertMessage | undefined
   const active = [...opened, ...reminders, ...stillOpen];
   const status: AlertMessage["status"] =
     active.length > 0 ? [...active].sort(bySeverity)[0]!.severity : "resolved";
-  let headline: string;
-  if (opened[0]) headline = headlineOf(opened[0], opened.length, "");
-  else if (reminders[0]) headline = headlineOf(reminders[0], reminders.length, "still open: ");
-  else headline = headlineOf(resolved[0]!, resolved.length, "resolved: ");
+  // The headline names the worst finding, so it always agrees with the status level it follows.
+  const lead = [
+    ...opened.map((item) => ({ item, prefix: "", count: opened.length })),
+    ...reminders.map((item) => ({ item, prefix: "still open: ", count: active.length })),
+    ...stillOpen.map((item) => ({ item, prefix: "still open: ", count: active.length })),
+  ].sort((a, b) => bySeverity(a.item, b.item))[0];
+  const headline = lead
+    ? headlineOf(lead.item, lead.count, lead.prefix)
+    : headlineOf(resolved[0]!, resolved.length, "resolved: ");
 
   return {
     kind: "alert",
@@ -165,7 +170,7 @@ export function buildTestMessage(now: Date): AlertMessage {
   };
 }
 
-/** `90_000` → `1m 30s`; `5_400_000` → `1h 30m`; days for long incidents. */
+/** `90_000` → `1m 30s`; `5_400_000` → `1h 30m`; days for long incidents. Seconds kept below an hour. */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   const d = Math.floor(s / 86_400);
@@ -174,7 +179,8 @@ export function formatDuration(ms: number): string {
   const sec = s % 60;
   if (d > 0) return h > 0 ? `${String(d)}d ${String(h)}h` : `${String(d)}d`;
   if (h > 0) return m > 0 ? `${String(h)}h ${String(m)}m` : `${String(h)}h`;
-  if (m > 0) return `${String(m)}m`;
+  // Below an hour the seconds matter (a 90-second failover is not "1m").
+  if (m > 0) return sec > 0 ? `${String(m)}m ${String(sec)}s` : `${String(m)}m`;
   return `${String(sec)}s`;
 }
 

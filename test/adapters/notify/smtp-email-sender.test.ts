@@ -9,7 +9,7 @@ const options = () => ({
   url: smtp.url,
   from: "tm-sentinel@contoso.com",
   to: ["ops@contoso.com", "oncall@contoso.com"],
-  timeoutMs: 2000,
+  timeoutMs: 10_000,
   ca: smtp.ca,
 });
 
@@ -78,5 +78,25 @@ describe("SmtpEmailSender", () => {
     } finally {
       await smtp.start();
     }
+  });
+
+  it("gives up within one send timeout over connect, greeting and send, against a relay that stalls every step", async () => {
+    // Each step answers after 60% of the timeout: no per-phase timer fires, but the whole send
+    // would take several timeouts without the one deadline.
+    smtp.stall(600);
+    try {
+      const e = await failureOf(new SmtpEmailSender({ ...options(), timeoutMs: 1000 }));
+      expect(e).toMatchObject({ failure: "transient" });
+      expect(e.message).toContain("not sent within the send timeout (1000 ms)");
+    } finally {
+      smtp.stall(0);
+    }
+  });
+
+  it("reports a relay certificate we do not trust as a configuration error, not a temporary one", async () => {
+    const { ca: _trusted, ...untrusting } = options();
+    const e = await failureOf(new SmtpEmailSender(untrusting));
+    expect(e).toMatchObject({ failure: "config" });
+    expect(e.message).toContain("TLS certificate was refused");
   });
 });

@@ -81,4 +81,17 @@ describe("TeamsSender", () => {
     expect(e).toMatchObject({ failure: "transient" });
     expect(e.message).not.toContain("sig=zzz");
   });
+
+  it("reports a webhook certificate we do not trust as a configuration error, not a temporary one", async () => {
+    const untrusting = new Agent();
+    try {
+      const strict = new TeamsSender({ webhookUrl: teams.url, timeoutMs: 5000, dispatcher: untrusting });
+      const e = (await strict.send(anAlertMessage()).catch((x: unknown) => x)) as AlertSendError;
+      expect(e).toMatchObject({ failure: "config" });
+      expect(e.message).toContain("TLS certificate was refused");
+      expect(e.message).not.toContain(teams.url);
+    } finally {
+      await untrusting.close();
+    }
+  });
 });

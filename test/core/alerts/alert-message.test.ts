@@ -78,6 +78,8 @@ describe("formatDuration", () => {
   it.each([
     [45_000, "45s"],
     [25 * MINUTE, "25m"],
+    [90_000, "1m 30s"],
+    [59 * MINUTE + 59_000, "59m 59s"],
     [90 * MINUTE, "1h 30m"],
     [120 * MINUTE, "2h"],
     [26 * 60 * MINUTE, "1d 2h"],
@@ -95,5 +97,27 @@ describe("formatDuration", () => {
     const gone = advanceIncidents(lowered.incidents, report, t2, DEFAULT_ALERT_POLICY);
     const m = buildAlertMessage({ report, ...gone, minSeverity: "critical", now: t2 });
     expect(m?.resolved.map((i) => i.code)).toEqual(["PRIMARY_NOT_SERVING"]);
+  });
+});
+
+describe("buildAlertMessage headline (issue 10)", () => {
+  it("leads with the worst finding, not with a newly opened warning, when a critical is still open", () => {
+    const critical = advanceIncidents(
+      [],
+      aReport({ findings: [aFinding({ code: "ALL_ENDPOINTS_DEGRADED", endpoint: "web-eastus" })] }),
+      T0,
+      DEFAULT_ALERT_POLICY,
+    );
+    const later = new Date(T0.getTime() + 5 * MINUTE);
+    const report = aReport({
+      findings: [
+        aFinding({ code: "ALL_ENDPOINTS_DEGRADED", endpoint: "web-eastus" }),
+        aFinding({ code: "PRIMARY_NOT_SERVING", severity: "warning" }),
+      ],
+    });
+    const next = advanceIncidents(critical.incidents, report, later, DEFAULT_ALERT_POLICY);
+    const m = buildAlertMessage({ report, ...next, minSeverity: "info", now: later })!;
+    expect(m.status).toBe("critical");
+    expect(m.headline).toBe("still open: all endpoints degraded (+1 more)");
   });
 });

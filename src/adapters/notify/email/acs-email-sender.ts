@@ -7,6 +7,7 @@ import { describeError } from "../../../app/errors.js";
 import type { AlertMessage } from "../../../core/alerts/alert-message.js";
 import { renderEmail } from "../../../core/alerts/render-email.js";
 import { isTransientStatus, parseRetryAfter, redact } from "../retry-after.js";
+import { tlsCertificateErrorCode } from "../tls-error.js";
 
 export interface AcsEmailSenderOptions {
   /** `https://<resource>.communication.azure.com` */
@@ -51,6 +52,13 @@ function toSendError(e: unknown, timedOut: boolean): AlertSendError {
       status,
     );
   }
+  const tls = tlsCertificateErrorCode(e);
+  if (tls !== undefined)
+    return new AlertSendError(
+      "email",
+      "config",
+      `email (ACS): the endpoint's TLS certificate was refused (${tls}); check ACS_EMAIL_ENDPOINT and the trusted CAs`,
+    );
   const name = e instanceof Error ? e.name : "";
   if (name === "CredentialUnavailableError")
     return new AlertSendError(

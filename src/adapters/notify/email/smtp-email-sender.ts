@@ -5,6 +5,7 @@ import { AlertSendError, type AlertSender } from "../../../app/ports/alert-sende
 import type { AlertMessage } from "../../../core/alerts/alert-message.js";
 import { renderEmail } from "../../../core/alerts/render-email.js";
 import { redact } from "../retry-after.js";
+import { tlsCertificateErrorCode } from "../tls-error.js";
 
 export interface SmtpEmailSenderOptions {
   /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465` (TLS). A secret. */
@@ -34,6 +35,13 @@ function toSendError(e: unknown): AlertSendError {
   // keep only the server's reply text, redacted, to be safe.
   const reply = f.response !== undefined ? `: ${redact(f.response)}` : "";
   const code = f.code ?? "error";
+  const tls = tlsCertificateErrorCode(e);
+  if (tls !== undefined)
+    return new AlertSendError(
+      "email",
+      "config",
+      `email (SMTP): the relay's TLS certificate was refused (${tls}); check SMTP_URL's host and the trusted CAs`,
+    );
   if (code === "EAUTH")
     return new AlertSendError(
       "email",
@@ -88,18 +96,39 @@ export class SmtpEmailSender implements AlertSender {
   async send(message: AlertMessage, idempotencyKey: string): Promise<void> {
     const mail = renderEmail(message);
     const digest = createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 32);
+    // nodemailer's timeouts apply per phase (connect, greeting, each reply), so together they
+    // can exceed the setting several times over; this one deadline bounds the whole send.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new AlertSendError(
+              "email",
+              "transient",
+              `email (SMTP): not sent within the send timeout (${String(this.options.timeoutMs)} ms)`,
+            ),
+          ),
+        this.options.timeoutMs,
+      );
+    });
+    const sending = this.transport.sendMail({
+      from: this.options.from,
+      to: [...this.options.to],
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      // Stable across retries, so a receiving system can drop a duplicate.
+      messageId: `<${digest}@tm-sentinel>`,
+    });
+    // A send that finishes after the deadline must not become an unhandled rejection.
+    sending.catch(() => undefined);
     try {
-      await this.transport.sendMail({
-        from: this.options.from,
-        to: [...this.options.to],
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        // Stable across retries, so a receiving system can drop a duplicate.
-        messageId: `<${digest}@tm-sentinel>`,
-      });
+      await Promise.race([sending, deadline]);
     } catch (e: unknown) {
-      throw toSendError(e);
+      throw e instanceof AlertSendError ? e : toSendError(e);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

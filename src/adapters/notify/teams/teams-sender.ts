@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from "undici";
 import { AlertSendError, type AlertSender } from "../../../app/ports/alert-sender.js";
+import { tlsCertificateErrorCode } from "../tls-error.js";
 import type { AlertMessage } from "../../../core/alerts/alert-message.js";
 import { renderTeamsPayload } from "../../../core/alerts/render-teams-card.js";
 import { isTransientStatus, parseRetryAfter, redact } from "../retry-after.js";
@@ -15,6 +16,13 @@ export interface TeamsSenderOptions {
 /** Network-level failure, described by its code only (undici messages may name the host). */
 function networkError(e: unknown, timedOut: boolean): AlertSendError {
   if (timedOut) return new AlertSendError("teams", "transient", "teams: no answer within the send timeout");
+  const tls = tlsCertificateErrorCode(e);
+  if (tls !== undefined)
+    return new AlertSendError(
+      "teams",
+      "config",
+      `teams: the webhook's TLS certificate was refused (${tls}); check ALERT_TEAMS_WEBHOOK_URL and the trusted CAs`,
+    );
   const code =
     (e as { code?: unknown; cause?: { code?: unknown } } | null)?.code ??
     (e as { cause?: { code?: unknown } } | null)?.cause?.code;
