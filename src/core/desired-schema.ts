@@ -118,6 +118,7 @@ export const desiredStateSchema = z.strictObject({
   monitor: desiredMonitorSchema.exactOptional(),
   ttl: z.int().min(0).max(2147483647).exactOptional(),
   vanityDomains: z.array(hostName).max(100).exactOptional(),
+  reconcile: z.enum(["off", "plan", "apply"], { error: "must be off, plan or apply" }).exactOptional(),
 });
 
 export type DesiredStateInput = z.infer<typeof desiredStateSchema>;

@@ -27,4 +27,11 @@ export interface DesiredState {
   monitor?: DesiredMonitor;
   ttl?: number;
   vanityDomains?: string[];
+  /**
+   * Auto-reconcile on the audit timer (docs/reconcile.md): off (default), plan (attach the plan to
+   * the report), apply (apply it when the guard rails pass; needs TM_ENABLE_WRITE_FEATURES).
+   */
+  reconcile?: ReconcileMode;
 }
+
+export type ReconcileMode = "off" | "plan" | "apply";

@@ -1,6 +1,7 @@
 import type { Finding } from "./finding.js";
 import type { EndpointMonitorStatus, EndpointType, ProfileMonitorStatus } from "./profile.js";
 import type { ProbeResult } from "./probe-result.js";
+import type { ApplyResult, Plan } from "./reconcile/plan.js";
 
 /**
  * Which statuses decided the serving endpoint: Traffic Manager's own `endpointMonitorStatus`,
@@ -49,4 +50,8 @@ export interface Report {
   desiredOrder?: string[];
   endpoints: ReportEndpoint[];
   findings: Finding[];
+  /** Auto-reconcile (desired `reconcile: plan|apply`): the plan made after this audit. */
+  plan?: Plan;
+  /** Auto-reconcile `apply`: what the timer changed, when it applied the plan. */
+  applied?: ApplyResult[];
 }

@@ -9,6 +9,8 @@ import { healthFunction } from "./health.js";
 import { listProfilesFunction } from "./list-profiles.js";
 import { openApiFunction } from "./openapi.js";
 import { putDesiredFunction } from "./put-desired.js";
+import { planProfileFunction } from "./plan-profile.js";
+import { applyPlanFunction } from "./apply-plan.js";
 
 /** Every function of the app, in one list: src/index.ts registers it, `serve` and the tests use it. */
 export const allFunctions: readonly FunctionDefinition[] = [
@@ -22,4 +24,6 @@ export const allFunctions: readonly FunctionDefinition[] = [
   openApiFunction,
   auditTimerFunction,
   auditProfileFunction,
+  planProfileFunction,
+  applyPlanFunction,
 ];
