@@ -1,11 +1,7 @@
 import type { DesiredState } from "../../core/desired-state.js";
 import type { ApplyResult, Plan, PlanChange } from "../../core/reconcile/plan.js";
 import { describeError } from "../errors.js";
-import type {
-  MonitorConfigPatch,
-  ProfilePatch,
-  TrafficManagerWriter,
-} from "../ports/traffic-manager-writer.js";
+import type { ProfilePatch, TrafficManagerWriter } from "../ports/traffic-manager-writer.js";
 
 /**
  * Sends a plan's changes in its order: one endpoint PATCH per endpoint change (so priorities stay
@@ -72,6 +68,6 @@ function profilePatch(changes: readonly PlanChange[], desired: DesiredState): Pr
       monitor[key] = desired.monitor?.[key];
     }
   }
-  if (Object.keys(monitor).length > 0) patch.monitorConfig = monitor as MonitorConfigPatch;
+  if (Object.keys(monitor).length > 0) patch.monitorConfig = monitor;
   return patch;
 }
