@@ -86,7 +86,7 @@ function defaultBasis(snapshot: LiveSnapshot): ServingBasis {
   return hasLiveStatus ? "traffic-manager" : "probes";
 }
 
-async function readProfileFile(live: ProfileFileSource, path: string): Promise<LiveSnapshot> {
+export async function readProfileFile(live: ProfileFileSource, path: string): Promise<LiveSnapshot> {
   let snapshot: LiveSnapshot;
   try {
     snapshot = await live.readWatched();
@@ -100,7 +100,7 @@ async function readProfileFile(live: ProfileFileSource, path: string): Promise<L
   return snapshot;
 }
 
-async function readDesired(path: string): Promise<DesiredState> {
+export async function readDesired(path: string): Promise<DesiredState> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
