@@ -53,7 +53,7 @@ export async function auditOneProfile(
     findings.push(...cnameFindings(profile.dns.fqdn, checks));
   }
   if (deps.alerts) findings.push(...(await deps.alerts.deliveryFindings(key)));
-  return assessProfile({
+  const report = assessProfile({
     profile,
     related,
     desired,
@@ -63,4 +63,7 @@ export async function auditOneProfile(
     extraFindings: findings,
     now: deps.clock.now(),
   });
+  if (deps.reconcile && desired?.reconcile !== undefined && desired.reconcile !== "off")
+    return deps.reconcile({ profile, related, desired, verdicts, report });
+  return report;
 }

@@ -16,6 +16,7 @@ import type { EndpointProber } from "./ports/endpoint-prober.js";
 import type { LiveProfileSource, LiveSnapshot } from "./ports/live-profile-source.js";
 import type { ProbeStateStore } from "./ports/probe-state-store.js";
 import type { ReportStore } from "./ports/report-store.js";
+import type { ReconcileHook } from "./reconcile/auto-reconcile.js";
 
 export interface AuditDeps {
   live: LiveProfileSource;
@@ -26,6 +27,8 @@ export interface AuditDeps {
   dns?: DnsResolver;
   reports?: ReportStore;
   alerts?: AlertDispatcher;
+  /** Auto-reconcile after each profile's audit (desired `reconcile: plan|apply`); the timer sets it. */
+  reconcile?: ReconcileHook;
 }
 
 export interface AuditOptions {

@@ -19,6 +19,9 @@ export const FINDING_CODES = [
   "NO_DESIRED_STATE",
   "AUDIT_ERROR",
   "ALERT_DELIVERY_FAILED",
+  "RECONCILE_APPLIED",
+  "RECONCILE_BLOCKED",
+  "RECONCILE_FAILED",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
