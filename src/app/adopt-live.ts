@@ -22,7 +22,10 @@ export async function adoptLive(
   const current = await checkWriteCondition(ports.desired, cmd.profile, cmd.condition);
   const live = await readLiveProfile(ports.live, cmd.profile);
   const keep = current?.document.vanityDomains;
-  const validation = validateDesiredState(desiredFromLive(live, keep ? { vanityDomains: keep } : {}));
+  const mode = current?.document.reconcile;
+  const validation = validateDesiredState(
+    desiredFromLive(live, { ...(keep ? { vanityDomains: keep } : {}), ...(mode ? { reconcile: mode } : {}) }),
+  );
   if (!validation.ok)
     throw new AppError(
       "UNPROCESSABLE",

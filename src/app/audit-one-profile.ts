@@ -78,10 +78,13 @@ export async function auditOneProfile(
     extraFindings: findings,
     now: deps.clock.now(),
   });
-  return withDnsTruth(report, {
+  const truthful = withDnsTruth(report, {
     profile,
     ...(answer ? { answer } : {}),
     ...(previous ? { previous } : {}),
     ...(desired?.maxFailoverSeconds !== undefined ? { maxFailoverSeconds: desired.maxFailoverSeconds } : {}),
   });
+  if (deps.reconcile && desired?.reconcile !== undefined && desired.reconcile !== "off")
+    return deps.reconcile({ profile, related, desired, verdicts, report: truthful });
+  return truthful;
 }

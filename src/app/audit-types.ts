@@ -8,6 +8,7 @@ import type { LiveProfileSource } from "./ports/live-profile-source.js";
 import type { ProbeStateStore } from "./ports/probe-state-store.js";
 import type { ReportStore } from "./ports/report-store.js";
 import type { StatusHistoryStore } from "./ports/status-history-store.js";
+import type { ReconcileHook } from "./reconcile/auto-reconcile.js";
 
 // The audit use case's inputs, apart from run-audit.ts so audit-one-profile.ts can share them
 // without importing the module that imports it.
@@ -23,6 +24,8 @@ export interface AuditDeps {
   alerts?: AlertDispatcher;
   /** Compact per-profile history for the status page; recorded after each report is saved. */
   statusHistory?: StatusHistoryStore;
+  /** Auto-reconcile after each profile's audit (desired `reconcile: plan|apply`); the timer sets it. */
+  reconcile?: ReconcileHook;
 }
 
 export interface AuditOptions {

@@ -79,7 +79,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function readProfileFile(live: ProfileFileSource, path: string): Promise<LiveSnapshot> {
+export async function readProfileFile(live: ProfileFileSource, path: string): Promise<LiveSnapshot> {
   let snapshot: LiveSnapshot;
   try {
     snapshot = await live.readWatched();
@@ -93,7 +93,7 @@ async function readProfileFile(live: ProfileFileSource, path: string): Promise<L
   return snapshot;
 }
 
-async function readDesired(path: string): Promise<DesiredState> {
+export async function readDesired(path: string): Promise<DesiredState> {
   let text: string;
   try {
     text = await readFile(path, "utf8");

@@ -21,3 +21,13 @@ registerCommand(
   "local dev host: HTTP API, audit timer, embedded Azurite, bundled demo",
   async () => (await import("./serve-command.js")).run,
 );
+registerCommand(
+  "plan",
+  "plan --profile F --desired F | plan KEY: the changes that reconcile Traffic Manager",
+  async () => (await import("./plan-command.js")).run,
+);
+registerCommand(
+  "apply",
+  "apply KEY [--plan-hash H | --yes]: apply the plan to Traffic Manager (writes)",
+  async () => (await import("./apply-command.js")).run,
+);

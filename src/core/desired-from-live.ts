@@ -6,11 +6,11 @@ import type { LiveProfile } from "./profile.js";
  * The desired document that describes a live profile as it is now: endpoints in live failover
  * order with their enabled flags, the monitor settings and the TTL. Custom headers are left out on
  * purpose: they often carry tokens, and desired documents are shown over HTTP. Vanity domains are
- * unknown to ARM, so the caller passes the ones to keep. The result still goes through the schema.
+ * unknown to ARM, so the caller passes the ones to keep (and the auto-reconcile mode). The result still goes through the schema.
  */
 export function desiredFromLive(
   profile: LiveProfile,
-  keep: Pick<DesiredState, "vanityDomains"> = {},
+  keep: Pick<DesiredState, "vanityDomains" | "reconcile"> = {},
 ): unknown {
   const m = profile.monitor;
   const monitor: DesiredMonitor | undefined = m && {
@@ -30,5 +30,6 @@ export function desiredFromLive(
     ...(monitor ? { monitor } : {}),
     ...(profile.dns.ttl !== undefined ? { ttl: profile.dns.ttl } : {}),
     ...(keep.vanityDomains !== undefined ? { vanityDomains: keep.vanityDomains } : {}),
+    ...(keep.reconcile !== undefined ? { reconcile: keep.reconcile } : {}),
   };
 }

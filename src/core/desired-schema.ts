@@ -130,6 +130,7 @@ export const desiredStateSchema = z.strictObject({
         .regex(/^\s*\S+(\s+\S+){5}\s*$/, "must be an NCRONTAB expression with six fields (seconds first)"),
     })
     .exactOptional(),
+  reconcile: z.enum(["off", "plan", "apply"], { error: "must be off, plan or apply" }).exactOptional(),
 });
 
 export type DesiredStateInput = z.infer<typeof desiredStateSchema>;

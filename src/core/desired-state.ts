@@ -31,9 +31,16 @@ export interface DesiredState {
   maxFailoverSeconds?: number;
   /** Scheduled failover drills (docs/drills.md). */
   drill?: DesiredDrill;
+  /**
+   * Auto-reconcile on the audit timer (docs/reconcile.md): off (default), plan (attach the plan to
+   * the report), apply (apply it when the guard rails pass; needs TM_ENABLE_WRITE_FEATURES).
+   */
+  reconcile?: ReconcileMode;
 }
 
 export interface DesiredDrill {
   /** NCRONTAB (six fields, seconds first), evaluated in UTC by the audit timer. */
   schedule: string;
 }
+
+export type ReconcileMode = "off" | "plan" | "apply";

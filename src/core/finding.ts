@@ -26,6 +26,9 @@ export const FINDING_CODES = [
   "DRILL_FAILED",
   "DRILL_SKIPPED",
   "NESTED_STATUS_DIFFERS",
+  "RECONCILE_APPLIED",
+  "RECONCILE_BLOCKED",
+  "RECONCILE_FAILED",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

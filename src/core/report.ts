@@ -2,6 +2,7 @@ import type { DnsAnswer } from "./dns-truth.js";
 import type { Finding } from "./finding.js";
 import type { EndpointMonitorStatus, EndpointType, ProfileMonitorStatus } from "./profile.js";
 import type { ProbeResult } from "./probe-result.js";
+import type { ApplyResult, Plan } from "./reconcile/plan.js";
 
 /**
  * Which statuses decided the serving endpoint: Traffic Manager's own `endpointMonitorStatus`,
@@ -58,4 +59,8 @@ export interface Report {
   dnsAnswer?: DnsAnswer;
   /** (toleratedNumberOfFailures + 1) × interval + timeout + TTL, when monitor and TTL are known. */
   failoverBoundSeconds?: number;
+  /** Auto-reconcile (desired `reconcile: plan|apply`): the plan made after this audit. */
+  plan?: Plan;
+  /** Auto-reconcile `apply`: what the timer changed, when it applied the plan. */
+  applied?: ApplyResult[];
 }

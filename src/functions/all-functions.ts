@@ -11,6 +11,8 @@ import { openApiFunction } from "./openapi.js";
 import { putDesiredFunction } from "./put-desired.js";
 import { getStatusFunction } from "./get-status.js";
 import { getProfileStatusFunction } from "./get-profile-status.js";
+import { planProfileFunction } from "./plan-profile.js";
+import { applyPlanFunction } from "./apply-plan.js";
 
 /** Every function of the app, in one list: src/index.ts registers it, `serve` and the tests use it. */
 export const allFunctions: readonly FunctionDefinition[] = [
@@ -26,4 +28,6 @@ export const allFunctions: readonly FunctionDefinition[] = [
   auditProfileFunction,
   getStatusFunction,
   getProfileStatusFunction,
+  planProfileFunction,
+  applyPlanFunction,
 ];

@@ -2,6 +2,7 @@ import { auditListedBatch } from "../app/fan-out/audit-listed-batch.js";
 import { auditWorkItem } from "../app/fan-out/audit-work-item.js";
 import { AppError } from "../app/errors.js";
 import { auditOptionsFromConfig, auditProfiles, type CycleError } from "../app/run-audit.js";
+import { autoReconcile } from "../app/reconcile/auto-reconcile.js";
 import type { QueueFunctionDefinition } from "./definition.js";
 
 /** A report that was not saved is a lost audit: fail so the host retries the message. */
@@ -24,12 +25,14 @@ export const auditProfileFunction: QueueFunctionDefinition = {
   connection: "AzureWebJobsStorage",
   create: (rt) => {
     const options = auditOptionsFromConfig(rt.config);
+    // Fanned-out audits are the timer's cycle too: same auto-reconcile.
+    const reconcile = autoReconcile({ ...rt, writeEnabled: rt.config.write.enabled });
     return async (message, context) => {
       const outcome = await auditWorkItem(
         {
           reports: rt.reports,
           auditProfiles: async (keys) => {
-            const result = await auditProfiles(rt, keys, options);
+            const result = await auditProfiles({ ...rt, reconcile }, keys, options);
             const unsaved = (result.errors ?? []).filter((e) => e.stage === "save");
             // A report that was not saved is a lost audit: fail so the host retries the message.
             if (unsaved.length > 0)

@@ -1,4 +1,5 @@
 import { runScheduledAudit } from "../app/fan-out/scheduled-audit.js";
+import { autoReconcile } from "../app/reconcile/auto-reconcile.js";
 import { auditOptionsFromConfig, cycleFromSnapshot } from "../app/run-audit.js";
 import type { TimerFunctionDefinition } from "./definition.js";
 
@@ -14,6 +15,7 @@ export const auditTimerFunction: TimerFunctionDefinition = {
   useMonitor: true,
   create: (rt) => {
     const options = auditOptionsFromConfig(rt.config);
+    const reconcile = autoReconcile({ ...rt, writeEnabled: rt.config.write.enabled });
     return async (timer, context) => {
       context.log(`audit timer fired; isPastDue=${String(timer.isPastDue)}`);
       if (timer.isPastDue)
@@ -26,7 +28,7 @@ export const auditTimerFunction: TimerFunctionDefinition = {
           alerts: rt.alerts,
           queue: rt.auditQueue,
           desired: rt.desired,
-          auditInline: cycleFromSnapshot(rt, options),
+          auditInline: cycleFromSnapshot({ ...rt, reconcile }, options),
         },
         { fanoutThreshold: rt.config.host.fanoutThreshold },
       );

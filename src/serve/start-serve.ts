@@ -167,6 +167,8 @@ function banner(
       `       -d '{"routingMethod":"Priority","endpoints":[{"name":"demo-backup","enabled":true},{"name":"demo-primary","enabled":true}]}'`,
       `  curl -s -X POST ${p}/audit        # ORDER_DRIFT: live order differs from the desired one`,
       `  curl -s '${demo.endpointsUrl}/fail?endpoint=primary'   # then audit again: the primary stops serving`,
+      `  curl -si -X POST ${p}/plan        # the changes that reconcile it; note the ETag and "hash"`,
+      `  curl -s -X POST ${p}/apply -H 'content-type: application/json' -H 'If-Match: <ETag>' -d '{"planHash":"<hash>"}'`,
     );
   }
   lines.push("", "Ctrl+C stops everything.");

@@ -1,6 +1,7 @@
 import { AppError } from "../../app/errors.js";
 import type { Clock } from "../../app/ports/clock.js";
 import type {
+  ApplyRecord,
   DesiredStateChange,
   DesiredStateStore,
   StoredDesiredState,
@@ -12,6 +13,7 @@ export class MemoryDesiredStateStore implements DesiredStateStore {
   private readonly current = new Map<string, StoredDesiredState>();
   private readonly changes = new Map<string, DesiredStateChange[]>();
   private nextTag = 1;
+  private readonly applied = new Map<string, ApplyRecord[]>();
 
   constructor(private readonly clock: Clock) {}
 
@@ -50,6 +52,16 @@ export class MemoryDesiredStateStore implements DesiredStateStore {
 
   history(profile: string): Promise<DesiredStateChange[]> {
     return Promise.resolve(structuredClone(this.changes.get(profile.toLowerCase()) ?? []).reverse());
+  }
+
+  recordApply(profile: string, record: ApplyRecord): Promise<void> {
+    const key = profile.toLowerCase();
+    this.applied.set(key, [...(this.applied.get(key) ?? []), structuredClone(record)]);
+    return Promise.resolve();
+  }
+
+  applies(profile: string): Promise<ApplyRecord[]> {
+    return Promise.resolve(structuredClone(this.applied.get(profile.toLowerCase()) ?? []).reverse());
   }
 
   private commit(

@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { AppError, describeError } from "../../app/errors.js";
 import type {
+  ApplyRecord,
   DesiredStateChange,
   DesiredStateStore,
   StoredDesiredState,
@@ -60,6 +61,19 @@ export class FileDesiredStateStore implements DesiredStateStore {
 
   async history(): Promise<DesiredStateChange[]> {
     return Promise.resolve([]);
+  }
+
+  /** The folder is read-only: applied plans are kept in memory for this process only. */
+  private readonly applied = new Map<string, ApplyRecord[]>();
+
+  recordApply(profile: string, record: ApplyRecord): Promise<void> {
+    const key = profile.toLowerCase();
+    this.applied.set(key, [...(this.applied.get(key) ?? []), structuredClone(record)]);
+    return Promise.resolve();
+  }
+
+  applies(profile: string): Promise<ApplyRecord[]> {
+    return Promise.resolve(structuredClone(this.applied.get(profile.toLowerCase()) ?? []).reverse());
   }
 
   private readOnly(): AppError {

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { odata, TableTransaction, type TableClient, type TableEntityResult } from "@azure/data-tables";
 import { AppError } from "../../app/errors.js";
 import type { Clock } from "../../app/ports/clock.js";
 import type {
+  ApplyRecord,
   DesiredStateChange,
   DesiredStateStore,
   StoredDesiredState,
@@ -20,6 +22,8 @@ import { escapeKey, fromChunks, toChunks } from "./table-keys.js";
  */
 const CURRENT = "current";
 const historyRowKey = (version: number) => `h${String(version).padStart(10, "0")}`;
+/** Applied plans: RowKey `a` + time + a random suffix, so two applies in one millisecond both land. */
+const applyRowKey = (at: string) => `a${at}-${randomUUID().slice(0, 8)}`;
 
 type Entity = TableEntityResult<Record<string, unknown>>;
 
@@ -88,6 +92,40 @@ export class TableDesiredStateStore implements DesiredStateStore {
       throw upstream("read of the desired-state history", e);
     }
     return out.sort((a, b) => b.version - a.version);
+  }
+
+  async recordApply(profile: string, record: ApplyRecord): Promise<void> {
+    const client = await this.client();
+    const key = profile.toLowerCase();
+    try {
+      await client.createEntity({
+        partitionKey: escapeKey(key),
+        rowKey: applyRowKey(record.at),
+        profile: key,
+        at: record.at,
+        by: record.appliedBy,
+        ...toChunks("apply", JSON.stringify(record)),
+      });
+    } catch (e: unknown) {
+      throw upstream("write of the apply record", e);
+    }
+  }
+
+  async applies(profile: string): Promise<ApplyRecord[]> {
+    const client = await this.client();
+    const key = profile.toLowerCase();
+    const out: ApplyRecord[] = [];
+    try {
+      const pages = client.listEntities<Record<string, unknown>>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${escapeKey(key)} and RowKey gt ${"a"} and RowKey lt ${"b"}`,
+        },
+      });
+      for await (const e of pages) out.push(JSON.parse(fromChunks("apply", e) ?? "null") as ApplyRecord);
+    } catch (e: unknown) {
+      throw upstream("read of the apply records", e);
+    }
+    return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   }
 
   private client(): Promise<TableClient> {

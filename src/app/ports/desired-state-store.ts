@@ -1,4 +1,7 @@
 import type { DesiredState } from "../../core/desired-state.js";
+import type { ApplyRecord } from "../../core/reconcile/plan.js";
+
+export type { ApplyRecord };
 
 export interface StoredDesiredState {
   /** Profile key, lower case. */
@@ -39,4 +42,8 @@ export interface DesiredStateStore {
   ): Promise<StoredDesiredState>;
   /** Accepted changes, newest first. */
   history(profile: string): Promise<DesiredStateChange[]>;
+  /** Keeps an applied plan next to the document's history (one row per apply). */
+  recordApply(profile: string, record: ApplyRecord): Promise<void>;
+  /** Applied plans, newest first. */
+  applies(profile: string): Promise<ApplyRecord[]>;
 }

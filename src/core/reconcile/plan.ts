@@ -51,3 +51,26 @@ export interface Plan {
   /** Differences apply does not touch (missing or unexpected endpoints). */
   notes: string[];
 }
+
+/** What happened to one change when a plan was applied. */
+export interface ApplyResult {
+  target: ChangeTarget;
+  name: string;
+  field: string;
+  to: unknown;
+  /** skipped: not attempted because an earlier write failed. */
+  status: "applied" | "failed" | "skipped";
+  error?: string;
+}
+
+/** An applied plan, as the desired-state history keeps it. */
+export interface ApplyRecord {
+  profile: string;
+  at: string;
+  /** Who applied it: the HTTP caller, `cli`, or `auto-reconcile`. */
+  appliedBy: string;
+  /** Version of the desired state the plan was made against. */
+  desiredVersion: number;
+  plan: Plan;
+  results: ApplyResult[];
+}

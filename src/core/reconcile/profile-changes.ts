@@ -23,7 +23,8 @@ function canonicalHeaders(headers: readonly CustomHeader[]): string {
 /** Same comparison as the drift check (drift-findings.ts), so an applied plan clears the findings. */
 export function sameMonitorValue(key: MonitorKey, want: unknown, have: unknown): boolean {
   if (have === undefined) return false;
-  if (key === "protocol") return String(want).toUpperCase() === String(have).toUpperCase();
+  if (key === "protocol" && typeof want === "string" && typeof have === "string")
+    return want.toUpperCase() === have.toUpperCase();
   if (key === "expectedStatusCodeRanges")
     return canonicalRanges(want as StatusCodeRange[]) === canonicalRanges(have as StatusCodeRange[]);
   if (key === "customHeaders")

@@ -202,6 +202,55 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
           },
         },
       },
+      "/profiles/{sub}/{rg}/{name}/plan": {
+        parameters: profileParams,
+        post: {
+          operationId: "planProfile",
+          summary: "The changes that would make Traffic Manager match the desired state (reads only)",
+          parameters: [{ name: "force", in: "query", schema: { type: "boolean" } }],
+          responses: {
+            "200": json("The plan; ETag is the desired state's, for apply", "Plan", {
+              ETag: {
+                description: "The desired state's ETag: send it in If-Match to apply.",
+                schema: { type: "string" },
+              },
+            }),
+            "404": problem("No desired state stored, or the profile is not live."),
+            ...common,
+          },
+        },
+      },
+      "/profiles/{sub}/{rg}/{name}/apply": {
+        parameters: profileParams,
+        post: {
+          operationId: "applyPlan",
+          summary: "Apply the reviewed plan (needs TM_ENABLE_WRITE_FEATURES=true)",
+          parameters: [
+            {
+              name: "If-Match",
+              in: "header",
+              required: true,
+              schema: { type: "string" },
+              description: "ETag of the desired state from …/plan.",
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/ApplyRequest" } } },
+          },
+          responses: {
+            "200": json("Applied; the record kept in the desired-state history", "ApplyRecord"),
+            "400": problem("Invalid body (errors[] names each field)."),
+            "403": problem("TM_ENABLE_WRITE_FEATURES is off."),
+            "409": problem("The live profile or the probe verdicts changed since the plan; nothing written."),
+            "412": problem("The desired state changed since the plan."),
+            "422": problem("A guard rail blocks the plan (errors[] names each); nothing written."),
+            "428": problem("If-Match missing."),
+            ...common,
+            "502": problem("ARM or storage failed; a refused write lists each change's result in errors[]."),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: { functionKey: { type: "apiKey", in: "header", name: "x-functions-key" } },
@@ -218,6 +267,72 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             servingEndpoint: { type: ["string", "null"] },
             endpoints: { type: "array", items: { type: "object" } },
             findings: { type: "array", items: { type: "object", required: ["code", "severity", "message"] } },
+          },
+        },
+        Plan: {
+          type: "object",
+          description: "docs/reconcile.md",
+          required: ["profile", "hash", "changes", "blocked", "overridden", "force", "notes"],
+          properties: {
+            profile: { type: "string" },
+            hash: { type: "string", pattern: "^[0-9a-f]{64}$" },
+            changes: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["target", "name", "field", "from", "to", "reason"],
+                properties: {
+                  target: { enum: ["endpoint", "profile"] },
+                  name: { type: "string" },
+                  field: { type: "string" },
+                  from: {},
+                  to: {},
+                  reason: { type: "string" },
+                  endpointType: { enum: ["AzureEndpoints", "ExternalEndpoints", "NestedEndpoints"] },
+                },
+              },
+            },
+            blocked: { type: "array", items: { $ref: "#/components/schemas/GuardRailBlock" } },
+            overridden: { type: "array", items: { $ref: "#/components/schemas/GuardRailBlock" } },
+            force: { type: "boolean" },
+            notes: { type: "array", items: { type: "string" } },
+          },
+        },
+        GuardRailBlock: {
+          type: "object",
+          required: ["rule", "message", "forceable"],
+          properties: {
+            rule: {
+              enum: ["unhealthy-primary", "no-healthy-standby", "no-enabled-endpoint", "not-priority"],
+            },
+            endpoint: { type: "string" },
+            message: { type: "string" },
+            forceable: { type: "boolean" },
+          },
+        },
+        ApplyRequest: {
+          type: "object",
+          required: ["planHash"],
+          additionalProperties: false,
+          properties: { planHash: { type: "string", pattern: "^[0-9a-f]{64}$" }, force: { type: "boolean" } },
+        },
+        ApplyRecord: {
+          type: "object",
+          required: ["profile", "at", "appliedBy", "desiredVersion", "plan", "results"],
+          properties: {
+            profile: { type: "string" },
+            at: { type: "string", format: "date-time" },
+            appliedBy: { type: "string" },
+            desiredVersion: { type: "integer" },
+            plan: { $ref: "#/components/schemas/Plan" },
+            results: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["target", "name", "field", "to", "status"],
+                properties: { status: { enum: ["applied", "failed", "skipped"] }, error: { type: "string" } },
+              },
+            },
           },
         },
         ProfileList: {

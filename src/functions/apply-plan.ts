@@ -1,0 +1,76 @@
+import { AppError, type FieldError } from "../app/errors.js";
+import { applyPlan, writesOff } from "../app/reconcile/apply-plan.js";
+import type { HttpFunctionDefinition } from "./definition.js";
+import { callerOf, readJsonBody, writeConditionFrom } from "./http/request.js";
+import { handle, jsonResponse } from "./http/respond.js";
+import { watchedProfileFromRoute } from "./http/watched-profile-route.js";
+
+/** `{ "planHash": "<64 hex>", "force"?: boolean }`; every problem named by JSON path. */
+function parseApplyBody(body: unknown): { planHash: string; force: boolean } {
+  const errors: FieldError[] = [];
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new AppError("VALIDATION", "The body must be a JSON object.", [
+      { path: "$", message: "must be an object" },
+    ]);
+  const raw = body as Record<string, unknown>;
+  const { planHash, force } = raw;
+  if (typeof planHash !== "string" || !/^[0-9a-f]{64}$/.test(planHash))
+    errors.push({ path: "$.planHash", message: "must be the 64-hex-digit hash of a plan (POST …/plan)" });
+  if (force !== undefined && typeof force !== "boolean")
+    errors.push({ path: "$.force", message: "must be a boolean" });
+  for (const key of Object.keys(raw))
+    if (key !== "planHash" && key !== "force")
+      errors.push({ path: `$.${key}`, message: "is not a known field" });
+  if (errors.length > 0)
+    throw new AppError("VALIDATION", `The apply request has ${errors.length} problem(s).`, errors);
+  return { planHash: planHash as string, force: force === true };
+}
+
+/**
+ * POST /api/profiles/{sub}/{rg}/{name}/apply with If-Match (the desired state's ETag from …/plan)
+ * and `{ planHash }`: applies the plan only if it is still the same plan. 403 while
+ * TM_ENABLE_WRITE_FEATURES is off, 412 when the desired state changed, 409 when the live profile or
+ * the probe verdicts changed (nothing written), 422 when a guard rail blocks, 502 when a write
+ * failed (the record says which). Answers the apply record kept in the desired-state history.
+ */
+export const applyPlanFunction: HttpFunctionDefinition = {
+  kind: "http",
+  name: "applyPlan",
+  methods: ["POST"],
+  route: "profiles/{sub}/{rg}/{name}/apply",
+  authLevel: "function",
+  create: (rt) =>
+    handle(async (request) => {
+      const profile = await watchedProfileFromRoute(rt, request);
+      if (!rt.config.write.enabled) throw writesOff();
+      const condition = writeConditionFrom(request);
+      const { planHash, force } = parseApplyBody(await readJsonBody(request));
+      const record = await applyPlan(
+        { ...rt, writeEnabled: rt.config.write.enabled },
+        {
+          profile,
+          condition,
+          planHash,
+          force,
+          appliedBy: callerOf(request, rt.config.host.trustPrincipalHeaders),
+        },
+      );
+      const failed = record.results.filter((r) => r.status === "failed");
+      if (failed.length > 0)
+        throw new AppError(
+          "UPSTREAM",
+          `Traffic Manager refused a write; ${String(record.results.filter((r) => r.status === "applied").length)} of ${String(record.results.length)} changes were applied (recorded in the desired-state history). Plan again to see what is left.`,
+          record.results.flatMap((r, i) =>
+            r.status === "applied"
+              ? []
+              : [
+                  {
+                    path: `$.results[${i}]`,
+                    message: `${r.name} ${r.field}: ${r.status}${r.error ? ` (${r.error})` : ""}`,
+                  },
+                ],
+          ),
+        );
+      return jsonResponse(200, record);
+    }),
+};
