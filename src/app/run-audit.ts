@@ -16,6 +16,10 @@ import type { EndpointProber } from "./ports/endpoint-prober.js";
 import type { LiveProfileSource, LiveSnapshot } from "./ports/live-profile-source.js";
 import type { ProbeStateStore } from "./ports/probe-state-store.js";
 import type { ReportStore } from "./ports/report-store.js";
+import type { SilenceStore } from "./ports/silence-store.js";
+import { applySilences } from "../core/silences/apply-silences.js";
+import type { MaintenanceWindow } from "../core/silences/maintenance.js";
+import type { Silence } from "../core/silences/silence.js";
 
 export interface AuditDeps {
   live: LiveProfileSource;
@@ -26,6 +30,8 @@ export interface AuditDeps {
   dns?: DnsResolver;
   reports?: ReportStore;
   alerts?: AlertDispatcher;
+  /** Silences to mark findings with (read once per audit); none when absent. */
+  silences?: Pick<SilenceStore, "active">;
 }
 
 export interface AuditOptions {
@@ -159,6 +165,7 @@ async function auditSnapshot(
     }
   }
 
+  const silenced = await silencer(deps);
   const limit = pLimit(Math.max(1, options.profileConcurrency));
   const audited = await Promise.all(
     snapshot.profiles.map((profile) =>
@@ -166,13 +173,16 @@ async function auditSnapshot(
         const key = formatProfileKey(profile.key);
         try {
           const desired = await lookup(key);
-          return await auditOneProfile(
-            deps,
-            profile,
-            snapshot.related,
-            desired,
-            options,
-            failureFindings.get(key) ?? [],
+          return silenced(
+            await auditOneProfile(
+              deps,
+              profile,
+              snapshot.related,
+              desired,
+              options,
+              failureFindings.get(key) ?? [],
+            ),
+            desired?.maintenance,
           );
         } catch (e: unknown) {
           return auditErrorReport(key, `Audit of ${key} failed: ${describeError(e)}`, deps.clock.now());
@@ -180,7 +190,27 @@ async function auditSnapshot(
       }),
     ),
   );
-  return [...audited, ...errorReports];
+  return [...audited, ...errorReports.map((r) => silenced(r, undefined))];
+}
+
+/**
+ * Marks silenced findings (docs/silences.md). The silences are read once per cycle; when they
+ * cannot be read, nothing is silenced: a notification too many beats a problem hidden.
+ */
+async function silencer(
+  deps: AuditDeps,
+): Promise<(report: Report, maintenance: readonly MaintenanceWindow[] | undefined) => Report> {
+  const at = deps.clock.now();
+  let silences: Silence[] = [];
+  try {
+    silences = deps.silences ? await deps.silences.active(at) : [];
+  } catch {
+    silences = [];
+  }
+  return (report, maintenance) =>
+    silences.length === 0 && (maintenance?.length ?? 0) === 0
+      ? report
+      : applySilences(report, { silences, ...(maintenance && { maintenance }), at });
 }
 
 /** Saves every report and dispatches alerts; failures there are recorded, never thrown. */

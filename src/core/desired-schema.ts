@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DesiredState } from "./desired-state.js";
+import { maintenanceEndpointIssues, maintenanceSchema } from "./silences/maintenance-schema.js";
 
 /**
  * The desired-state document with Traffic Manager's own limits (Azure documents them per monitor setting).
@@ -118,6 +119,7 @@ export const desiredStateSchema = z.strictObject({
   monitor: desiredMonitorSchema.exactOptional(),
   ttl: z.int().min(0).max(2147483647).exactOptional(),
   vanityDomains: z.array(hostName).max(100).exactOptional(),
+  maintenance: maintenanceSchema.exactOptional(),
 });
 
 export type DesiredStateInput = z.infer<typeof desiredStateSchema>;
@@ -153,6 +155,7 @@ function ruleIssues(input: unknown): RuleIssue[] {
   return [
     ...duplicateNameIssues(raw["endpoints"]).map((i) => ({ ...i, path: ["endpoints", ...i.path] })),
     ...monitorRuleIssues(raw["monitor"]).map((i) => ({ ...i, path: ["monitor", ...i.path] })),
+    ...maintenanceEndpointIssues(raw),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { CustomHeader, MonitorProtocol, StatusCodeRange } from "./profile.js";
+import type { MaintenanceWindow } from "./silences/maintenance.js";
 
 /**
  * The desired state of one profile. Array order of `endpoints` is the failover
@@ -27,4 +28,6 @@ export interface DesiredState {
   monitor?: DesiredMonitor;
   ttl?: number;
   vanityDomains?: string[];
+  /** Recurring maintenance windows: matching findings are recorded but not notified (docs/silences.md). */
+  maintenance?: MaintenanceWindow[];
 }

@@ -1,6 +1,7 @@
 import type { Finding } from "./finding.js";
 import type { EndpointMonitorStatus, EndpointType, ProfileMonitorStatus } from "./profile.js";
 import type { ProbeResult } from "./probe-result.js";
+import type { ReportSilence } from "./silences/apply-silences.js";
 
 /**
  * Which statuses decided the serving endpoint: Traffic Manager's own `endpointMonitorStatus`,
@@ -49,4 +50,6 @@ export interface Report {
   desiredOrder?: string[];
   endpoints: ReportEndpoint[];
   findings: Finding[];
+  /** Silences and maintenance windows in force for the profile at audit time (docs/silences.md). */
+  silences?: ReportSilence[];
 }
