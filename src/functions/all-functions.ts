@@ -9,6 +9,10 @@ import { healthFunction } from "./health.js";
 import { listProfilesFunction } from "./list-profiles.js";
 import { openApiFunction } from "./openapi.js";
 import { putDesiredFunction } from "./put-desired.js";
+import { postSilenceFunction } from "./post-silence.js";
+import { listSilencesFunction } from "./list-silences.js";
+import { getSilenceFunction } from "./get-silence.js";
+import { expireSilenceFunction } from "./expire-silence.js";
 
 /** Every function of the app, in one list: src/index.ts registers it, `serve` and the tests use it. */
 export const allFunctions: readonly FunctionDefinition[] = [
@@ -22,4 +26,8 @@ export const allFunctions: readonly FunctionDefinition[] = [
   openApiFunction,
   auditTimerFunction,
   auditProfileFunction,
+  postSilenceFunction,
+  listSilencesFunction,
+  getSilenceFunction,
+  expireSilenceFunction,
 ];
