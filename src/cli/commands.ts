@@ -21,3 +21,8 @@ registerCommand(
   "local dev host: HTTP API, audit timer, embedded Azurite, bundled demo",
   async () => (await import("./serve-command.js")).run,
 );
+registerCommand(
+  "silence",
+  "silence add|list|expire: hold back notifications during planned work",
+  async () => (await import("./silence-command.js")).run,
+);
