@@ -1,11 +1,13 @@
 import pLimit from "p-limit";
-import { advanceIncidents, type Transition } from "../core/alerts/advance-incidents.js";
+import type { Transition } from "../core/alerts/advance-incidents.js";
 import { buildAlertMessage } from "../core/alerts/alert-message.js";
 import type { AlertPolicy } from "../core/alerts/alert-policy.js";
 import { ALERT_CHANNELS, emptyAlertState, type DeliveryProblem } from "../core/alerts/incident.js";
 import type { BackoffPolicy } from "../core/alerts/retry-delay.js";
 import type { Finding, Severity } from "../core/finding.js";
 import type { Report } from "../core/report.js";
+import { advanceWithSilences } from "../core/silences/advance-with-silences.js";
+import { withSilenced } from "../core/silences/silenced-items.js";
 import { deliverChannel, type ChannelOutcome } from "./deliver-outbox.js";
 import { describeError } from "./errors.js";
 import type { AlertDispatcher } from "./ports/alert-dispatcher.js";
@@ -123,7 +125,7 @@ export class AlertPipeline implements AlertDispatcher {
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await state.load(profile);
       const previous = loaded?.state ?? emptyAlertState(profile);
-      const { incidents, transitions } = advanceIncidents(previous.incidents, report, now, policy);
+      const { incidents, transitions } = advanceWithSilences(previous.incidents, report, now, policy);
       const version = (previous.version ?? 0) + 1;
       const entries = this.newEntries(report, transitions, incidents, now, version);
       try {
@@ -164,13 +166,16 @@ export class AlertPipeline implements AlertDispatcher {
     for (const channel of ALERT_CHANNELS) {
       const setup = this.deps.channels[channel];
       if (!setup) continue;
-      const message = buildAlertMessage({
-        report,
-        transitions,
+      const message = withSilenced(
+        buildAlertMessage({
+          report,
+          transitions,
+          incidents,
+          minSeverity: setup.minSeverity,
+          now,
+        }),
         incidents,
-        minSeverity: setup.minSeverity,
-        now,
-      });
+      );
       if (!message) continue;
       entries.push({
         // Unique per profile (the version only grows under the ETag) and in decision order.

@@ -8,6 +8,7 @@ import type { LiveProfileSource } from "./ports/live-profile-source.js";
 import type { ProbeStateStore } from "./ports/probe-state-store.js";
 import type { ReportStore } from "./ports/report-store.js";
 import type { StatusHistoryStore } from "./ports/status-history-store.js";
+import type { SilenceStore } from "./ports/silence-store.js";
 import type { ReconcileHook } from "./reconcile/auto-reconcile.js";
 
 // The audit use case's inputs, apart from run-audit.ts so audit-one-profile.ts can share them
@@ -26,6 +27,8 @@ export interface AuditDeps {
   statusHistory?: StatusHistoryStore;
   /** Auto-reconcile after each profile's audit (desired `reconcile: plan|apply`); the timer sets it. */
   reconcile?: ReconcileHook;
+  /** Silences to mark findings with (read once per audit); none when absent. */
+  silences?: Pick<SilenceStore, "active">;
 }
 
 export interface AuditOptions {

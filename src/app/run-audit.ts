@@ -14,6 +14,10 @@ import * as telemetry from "./telemetry/telemetry.js";
 
 // Re-exported so callers keep one import for the audit use case.
 export type { AuditDeps, AuditOptions } from "./audit-types.js";
+import type { SilenceStore } from "./ports/silence-store.js";
+import { applySilences } from "../core/silences/apply-silences.js";
+import type { MaintenanceWindow } from "../core/silences/maintenance.js";
+import type { Silence } from "../core/silences/silence.js";
 
 /** A step after the audit that failed (saving a report, dispatching alerts); the audit still counts. */
 export interface CycleError {
@@ -152,6 +156,7 @@ export async function auditSnapshot(
     }
   }
 
+  const silenced = await silencer(deps);
   const limit = telemetry.measuredLimit(pLimit(Math.max(1, options.profileConcurrency)));
   const audited = await Promise.all(
     snapshot.profiles.map((profile) =>
@@ -159,13 +164,16 @@ export async function auditSnapshot(
         const key = formatProfileKey(profile.key);
         try {
           const desired = await lookup(key);
-          return await auditOneProfile(
-            deps,
-            profile,
-            snapshot.related,
-            desired,
-            options,
-            failureFindings.get(key) ?? [],
+          return silenced(
+            await auditOneProfile(
+              deps,
+              profile,
+              snapshot.related,
+              desired,
+              options,
+              failureFindings.get(key) ?? [],
+            ),
+            desired?.maintenance,
           );
         } catch (e: unknown) {
           return auditErrorReport(key, `Audit of ${key} failed: ${describeError(e)}`, deps.clock.now());
@@ -173,7 +181,27 @@ export async function auditSnapshot(
       }),
     ),
   );
-  return [...audited, ...errorReports];
+  return [...audited, ...errorReports.map((r) => silenced(r, undefined))];
+}
+
+/**
+ * Marks silenced findings (docs/silences.md). The silences are read once per cycle; when they
+ * cannot be read, nothing is silenced: a notification too many beats a problem hidden.
+ */
+async function silencer(
+  deps: AuditDeps,
+): Promise<(report: Report, maintenance: readonly MaintenanceWindow[] | undefined) => Report> {
+  const at = deps.clock.now();
+  let silences: Silence[] = [];
+  try {
+    silences = deps.silences ? await deps.silences.active(at) : [];
+  } catch {
+    silences = [];
+  }
+  return (report, maintenance) =>
+    silences.length === 0 && (maintenance?.length ?? 0) === 0
+      ? report
+      : applySilences(report, { silences, ...(maintenance && { maintenance }), at });
 }
 
 /** Saves every report and dispatches alerts; failures there are recorded, never thrown. */

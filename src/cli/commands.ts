@@ -31,3 +31,8 @@ registerCommand(
   "apply KEY [--plan-hash H | --yes]: apply the plan to Traffic Manager (writes)",
   async () => (await import("./apply-command.js")).run,
 );
+registerCommand(
+  "silence",
+  "silence add|list|expire: hold back notifications during planned work",
+  async () => (await import("./silence-command.js")).run,
+);

@@ -48,7 +48,10 @@ function orderTable(report: Report): string[] {
 
 function findingLine(f: Finding): string {
   const where = f.endpoint === undefined ? "" : ` [${f.endpoint}]`;
-  return `    ${f.code}${where}: ${f.message}`;
+  const silenced = f.silencedBy?.length
+    ? ` (silenced until ${f.silencedUntil ?? "?"} by ${f.silencedBy.join(", ")})`
+    : "";
+  return `    ${f.code}${where}: ${f.message}${silenced}`;
 }
 
 /** A short human report: who serves, the failover order table, findings by severity. */
@@ -77,6 +80,13 @@ export function formatReportText(report: Report): string {
       lines.push(`  ${severity.toUpperCase()}`);
       lines.push(...group.map(findingLine));
     }
+  }
+  if (report.silences?.length) {
+    lines.push("", "Silenced (notifications held back; docs/silences.md)");
+    for (const s of report.silences)
+      lines.push(
+        `  ${s.id} until ${s.endsAt}${s.createdBy !== undefined ? ` by ${s.createdBy}` : ""}: "${s.comment}" (${String(s.findings)} finding(s))`,
+      );
   }
   return lines.join("\n");
 }

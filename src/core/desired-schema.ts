@@ -4,6 +4,7 @@ import { formatJsonPath } from "./json-path.js";
 
 // Re-exported: callers that validate documents format paths the same way.
 export { formatJsonPath } from "./json-path.js";
+import { maintenanceEndpointIssues, maintenanceSchema } from "./silences/maintenance-schema.js";
 
 /**
  * The desired-state document with Traffic Manager's own limits (Azure documents them per monitor setting).
@@ -131,6 +132,7 @@ export const desiredStateSchema = z.strictObject({
     })
     .exactOptional(),
   reconcile: z.enum(["off", "plan", "apply"], { error: "must be off, plan or apply" }).exactOptional(),
+  maintenance: maintenanceSchema.exactOptional(),
 });
 
 export type DesiredStateInput = z.infer<typeof desiredStateSchema>;
@@ -155,6 +157,7 @@ function ruleIssues(input: unknown): RuleIssue[] {
   return [
     ...duplicateNameIssues(raw["endpoints"]).map((i) => ({ ...i, path: ["endpoints", ...i.path] })),
     ...monitorRuleIssues(raw["monitor"]).map((i) => ({ ...i, path: ["monitor", ...i.path] })),
+    ...maintenanceEndpointIssues(raw),
   ];
 }
 

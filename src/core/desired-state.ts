@@ -1,4 +1,5 @@
 import type { CustomHeader, MonitorProtocol, StatusCodeRange } from "./profile.js";
+import type { MaintenanceWindow } from "./silences/maintenance.js";
 
 /**
  * The desired state of one profile. Array order of `endpoints` is the failover
@@ -36,6 +37,8 @@ export interface DesiredState {
    * the report), apply (apply it when the guard rails pass; needs TM_ENABLE_WRITE_FEATURES).
    */
   reconcile?: ReconcileMode;
+  /** Recurring maintenance windows: matching findings are recorded but not notified (docs/silences.md). */
+  maintenance?: MaintenanceWindow[];
 }
 
 export interface DesiredDrill {

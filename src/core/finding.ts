@@ -46,6 +46,10 @@ export interface Finding {
   message: string;
   expected?: unknown;
   actual?: unknown;
+  /** Silence ids (or `maintenance`) holding back its notifications (docs/silences.md). */
+  silencedBy?: string[];
+  /** When the last of those ends (ISO). */
+  silencedUntil?: string;
 }
 
 export function atLeast(severity: Severity, threshold: Severity): boolean {

@@ -3,6 +3,7 @@ import type { Finding } from "./finding.js";
 import type { EndpointMonitorStatus, EndpointType, ProfileMonitorStatus } from "./profile.js";
 import type { ProbeResult } from "./probe-result.js";
 import type { ApplyResult, Plan } from "./reconcile/plan.js";
+import type { ReportSilence } from "./silences/apply-silences.js";
 
 /**
  * Which statuses decided the serving endpoint: Traffic Manager's own `endpointMonitorStatus`,
@@ -63,4 +64,6 @@ export interface Report {
   plan?: Plan;
   /** Auto-reconcile `apply`: what the timer changed, when it applied the plan. */
   applied?: ApplyResult[];
+  /** Silences and maintenance windows in force for the profile at audit time (docs/silences.md). */
+  silences?: ReportSilence[];
 }

@@ -13,6 +13,10 @@ import { getStatusFunction } from "./get-status.js";
 import { getProfileStatusFunction } from "./get-profile-status.js";
 import { planProfileFunction } from "./plan-profile.js";
 import { applyPlanFunction } from "./apply-plan.js";
+import { postSilenceFunction } from "./post-silence.js";
+import { listSilencesFunction } from "./list-silences.js";
+import { getSilenceFunction } from "./get-silence.js";
+import { expireSilenceFunction } from "./expire-silence.js";
 
 /** Every function of the app, in one list: src/index.ts registers it, `serve` and the tests use it. */
 export const allFunctions: readonly FunctionDefinition[] = [
@@ -30,4 +34,8 @@ export const allFunctions: readonly FunctionDefinition[] = [
   getProfileStatusFunction,
   planProfileFunction,
   applyPlanFunction,
+  postSilenceFunction,
+  listSilencesFunction,
+  getSilenceFunction,
+  expireSilenceFunction,
 ];

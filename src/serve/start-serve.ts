@@ -140,6 +140,17 @@ async function printSummary(rt: Runtime, out: (line: string) => void): Promise<v
   }
 }
 
+/** How to silence the demo profile for two hours (docs/silences.md): findings stay, notifications wait. */
+function silenceHint(url: string, profileKey: string): string[] {
+  const endsAt = new Date(Date.now() + 2 * 3_600_000).toISOString();
+  const body = JSON.stringify({ matchers: { profile: profileKey }, endsAt, comment: "trying silences" });
+  return [
+    `  curl -s -X POST ${url}/silences -H 'content-type: application/json' \\`,
+    `       -d '${body}'   # silence the demo profile for 2 h`,
+    `  curl -s ${url}/silences          # active silences; DELETE ${url}/silences/{id} ends one now`,
+  ];
+}
+
 function banner(
   url: string,
   schedule: string,
@@ -169,6 +180,7 @@ function banner(
       `  curl -s '${demo.endpointsUrl}/fail?endpoint=primary'   # then audit again: the primary stops serving`,
       `  curl -si -X POST ${p}/plan        # the changes that reconcile it; note the ETag and "hash"`,
       `  curl -s -X POST ${p}/apply -H 'content-type: application/json' -H 'If-Match: <ETag>' -d '{"planHash":"<hash>"}'`,
+      ...silenceHint(url, demo.profileKey),
     );
   }
   lines.push("", "Ctrl+C stops everything.");

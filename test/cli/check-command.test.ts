@@ -134,6 +134,25 @@ describe("tm-sentinel check on the shipped example", () => {
     );
     expect(run.code).toBe(2);
   });
+
+  it("marks findings inside a maintenance window of the desired file, and says until when", async () => {
+    const desired = await writeJson("maintenance.desired.json", {
+      routingMethod: "Priority",
+      endpoints: [
+        { name: "web-westus", enabled: true },
+        { name: "web-eastus", enabled: true },
+        { name: "web-onprem", enabled: true },
+      ],
+      // Starts every second and lasts a day: always open.
+      maintenance: [{ schedule: "* * * * * *", durationMinutes: 1440, comment: "migration" }],
+    });
+    const run = await cli("check", "--profile", EXAMPLE, "--desired", desired, "--no-probe");
+    expect(run.stdout).toMatch(/ORDER_DRIFT: .* \(silenced until \S+ by maintenance\)/);
+    expect(run.stdout).toMatch(
+      /Silenced \(notifications held back; docs\/silences\.md\)\n\s+maintenance until \S+: "migration"/,
+    );
+    expect(run.code).toBe(2);
+  });
 });
 
 describe("tm-sentinel check input errors", () => {

@@ -79,6 +79,19 @@ describe("tm-sentinel serve", () => {
     expect(await res.json()).toHaveProperty("profiles");
   }, 60_000);
 
+  it("shows how to silence the demo profile, and the command it shows works", async () => {
+    await waitFor(/Ctrl\+C stops everything/);
+    const body = /-d '(\{"matchers".*?\})'\s+# silence the demo profile/.exec(stdout)?.[1];
+    expect(body).toBeDefined();
+    const res = await fetch(`http://127.0.0.1:${port}/api/silences`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: body!,
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("location")).toMatch(/^\/api\/silences\/[0-9a-f-]{36}$/);
+  }, 60_000);
+
   it("runs the first audit of the demo profile at start", async () => {
     await waitFor(/report \S+demo-failover: serving demo-primary/);
   }, 60_000);

@@ -2,6 +2,7 @@ import { atLeast, SEVERITY_RANK, type FindingCode, type Severity } from "../find
 import type { Report } from "../report.js";
 import type { Transition } from "./advance-incidents.js";
 import type { Incident } from "./incident.js";
+import type { SilencedItem } from "../silences/silenced-items.js";
 
 /** One incident as a message lists it. */
 export interface AlertItem {
@@ -42,6 +43,8 @@ export interface AlertMessage {
   reminders: AlertItem[];
   stillOpen: AlertItem[];
   resolved: AlertItem[];
+  /** Open incidents held back by a silence or maintenance window, with until when (docs/silences.md). */
+  silenced?: SilencedItem[];
 }
 
 function toItem(incident: Incident, extra: Partial<AlertItem> = {}): AlertItem {

@@ -1,5 +1,6 @@
 import type { AlertItem, AlertMessage } from "./alert-message.js";
 import { formatDuration, portalLink } from "./alert-message.js";
+import { describeSilencedItem } from "../silences/silenced-items.js";
 
 export interface RenderedEmail {
   subject: string;
@@ -72,6 +73,10 @@ function renderText(m: AlertMessage): string {
     lines.push("", `${title}:`);
     for (const item of items) lines.push(`  - ${itemLine(item, resolved)}`);
   }
+  if (m.silenced?.length) {
+    lines.push("", "Silenced:");
+    for (const item of m.silenced) lines.push(`  - ${describeSilencedItem(item)}`);
+  }
   lines.push("", `Azure portal: ${portalLink(m.profileId)}`, "", "-- tm-sentinel");
   return lines.join("\n");
 }
@@ -88,11 +93,15 @@ function renderHtml(m: AlertMessage): string {
       return `<h3 style="margin:16px 0 4px">${e(title)}</h3><ul style="margin:0">${lis}</ul>`;
     })
     .join("");
+  const silenced = m.silenced?.length
+    ? `<h3 style="margin:16px 0 4px">Silenced</h3><ul style="margin:0">${m.silenced.map((i) => `<li>${e(describeSilencedItem(i))}</li>`).join("")}</ul>`
+    : "";
   return [
     `<!doctype html><html><body style="font-family:Segoe UI,Arial,sans-serif;font-size:14px">`,
     `<h2 style="color:${COLOUR[m.status]};margin:0 0 8px">${e(emailSubject(m).replace("[tm-sentinel] ", ""))}</h2>`,
     `<table>${rows}</table>`,
     lists,
+    silenced,
     `<p><a href="${e(link)}">Open ${e(m.profileName)} in the Azure portal</a></p>`,
     `<p style="color:#666">-- tm-sentinel</p></body></html>`,
   ].join("\n");

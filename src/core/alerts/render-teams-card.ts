@@ -1,5 +1,6 @@
 import type { AlertItem, AlertMessage } from "./alert-message.js";
 import { formatDuration, portalLink } from "./alert-message.js";
+import { describeSilencedItem } from "../silences/silenced-items.js";
 
 /** Teams rejects webhook posts above 28 KB. */
 export const TEAMS_MAX_BYTES = 28 * 1024;
@@ -48,6 +49,16 @@ function orderColumn(title: string, names: readonly string[] | undefined): Json 
       ...lines.map((line) => text(line, { spacing: "None" })),
     ],
   };
+}
+
+/** Incidents held back by a silence or maintenance window, and until when. */
+function silencedSection(m: AlertMessage): Json[] {
+  const items = m.silenced ?? [];
+  if (items.length === 0) return [];
+  return [
+    text("Silenced", { weight: "Bolder", spacing: "Medium", separator: true }),
+    ...items.map((i) => text(describeSilencedItem(i), { size: "Small", isSubtle: true, spacing: "None" })),
+  ];
 }
 
 function section(title: string, items: AlertItem[], resolved = false): Json[] {
@@ -119,6 +130,7 @@ function buildCard(m: AlertMessage, omitted: number): Json {
       ...section("Reminder: still open", m.reminders),
       ...section("Still open", m.stillOpen),
       ...section("Resolved", m.resolved, true),
+      ...silencedSection(m),
       ...(omitted > 0
         ? [text(`+${String(omitted)} more not shown`, { isSubtle: true, spacing: "Medium" })]
         : []),

@@ -1,3 +1,4 @@
+import { silenceInputSchema } from "../../core/silences/silence-input.js";
 import { z } from "zod";
 import { desiredStateSchema } from "../../core/desired-schema.js";
 import { MAX_BODY_BYTES } from "./request.js";
@@ -251,6 +252,77 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
           },
         },
       },
+      "/silences": {
+        post: {
+          operationId: "postSilence",
+          summary: "Create a silence, or change the one named by id (docs/silences.md)",
+          parameters: [
+            {
+              name: "If-Match",
+              in: "header",
+              schema: { type: "string" },
+              description: "When changing a silence: only if unchanged since this ETag.",
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/SilenceInput" } } },
+          },
+          responses: {
+            "201": json("Created (Location names it)", "Silence", {
+              ...etagHeader,
+              Location: { description: "/api/silences/{id}", schema: { type: "string" } },
+            }),
+            "200": json("Changed", "Silence", etagHeader),
+            "400": problem("Invalid silence (every issue in errors[] with its JSON path); nothing stored."),
+            "404": problem("matchers.profile is not a watched profile; nothing stored."),
+            "409": problem("The silence named by id has expired."),
+            "412": problem("If-Match is stale."),
+            "413": problem(`Body larger than ${MAX_BODY_BYTES} bytes.`),
+            "415": problem("Content-Type is not application/json."),
+            ...common,
+          },
+        },
+        get: {
+          operationId: "listSilences",
+          summary: "Active and pending silences; ?state=expired for those ended in the last 30 days",
+          parameters: [{ name: "state", in: "query", schema: { enum: ["current", "expired"] } }],
+          responses: {
+            "200": json("Silences, newest first", "SilenceList"),
+            "400": problem("Unknown state."),
+            ...common,
+          },
+        },
+      },
+      "/silences/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        get: {
+          operationId: "getSilence",
+          responses: {
+            "200": json("The silence", "Silence", etagHeader),
+            "404": problem("No such silence."),
+            ...common,
+          },
+        },
+        delete: {
+          operationId: "expireSilence",
+          summary: "Expire the silence now (endsAt = now); it stays in the history",
+          parameters: [
+            {
+              name: "If-Match",
+              in: "header",
+              schema: { type: "string" },
+              description: "Only if unchanged since this ETag.",
+            },
+          ],
+          responses: {
+            "200": json("The expired silence", "Silence", etagHeader),
+            "404": problem("No such silence."),
+            "412": problem("If-Match is stale."),
+            ...common,
+          },
+        },
+      },
     },
     components: {
       securitySchemes: { functionKey: { type: "apiKey", in: "header", name: "x-functions-key" } },
@@ -343,6 +415,25 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
               items: { type: "object", required: ["profile", "desired", "lastAudit"] },
             },
           },
+        },
+        Silence: {
+          type: "object",
+          description: "A silence (docs/silences.md).",
+          required: ["id", "matchers", "startsAt", "endsAt", "createdBy", "createdAt", "comment", "state"],
+          properties: {
+            id: { type: "string" },
+            matchers: { type: "object" },
+            startsAt: { type: "string", format: "date-time" },
+            endsAt: { type: "string", format: "date-time" },
+            createdBy: { type: "string" },
+            createdAt: { type: "string", format: "date-time" },
+            comment: { type: "string" },
+            state: { enum: ["pending", "active", "expired"] },
+          },
+        },
+        SilenceList: {
+          type: "object",
+          properties: { silences: { type: "array", items: { $ref: "#/components/schemas/Silence" } } },
         },
       },
     },
