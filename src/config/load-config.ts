@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { alertsSection } from "./sections/alerts.js";
 import { armSection } from "./sections/arm.js";
+import { drillsSection } from "./sections/drills.js";
 import { hostSection } from "./sections/host.js";
 import { probeSection } from "./sections/probe.js";
 import { serveSection } from "./sections/serve.js";
@@ -17,6 +18,7 @@ const sections = {
   alerts: alertsSection,
   host: hostSection,
   serve: serveSection,
+  drills: drillsSection,
 } as const;
 
 export type AppConfig = { [K in keyof typeof sections]: z.output<(typeof sections)[K]> };

@@ -23,6 +23,7 @@ export const FINDING_CODES = [
   "FAILOVER_TOO_SLOW",
   "DRILL_FAILED",
   "DRILL_SKIPPED",
+  "DRILL_PASSED",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
