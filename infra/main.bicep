@@ -16,7 +16,7 @@ param location string
 @description('Comma-separated scopes whose Traffic Manager profiles are audited: "/subscriptions/{id}", "/subscriptions/{id}/resourceGroups/{name}" or a profile resource ID. Becomes TM_WATCH; each scope gets a role assignment.')
 param watchScopes string = ''
 
-@description('Grant Traffic Manager Contributor instead of Reader on the watched scopes (only for write features).')
+@description('Write features (apply, drills): sets TM_ENABLE_WRITE_FEATURES and grants Traffic Manager Contributor instead of Reader on the watched scopes.')
 param enableWriteFeatures bool = false
 
 @description('NCRONTAB schedule of the audit timer (6 fields, UTC).')
@@ -130,6 +130,7 @@ module api 'app/api.bicep' = {
     acsEndpoint: enableEmail ? email!.outputs.endpoint : ''
     emailFrom: enableEmail ? email!.outputs.senderAddress : smtpEmailFrom
     emailTo: alertEmailTo
+    enableWriteFeatures: enableWriteFeatures
   }
 }
 

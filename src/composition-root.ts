@@ -15,6 +15,9 @@ import { createEndpointProber } from "./adapters/probe/create-prober.js";
 import { createStores } from "./adapters/store/create-stores.js";
 import { createAlertDispatcher } from "./adapters/notify/create-alert-dispatcher.js";
 import { createLiveSource } from "./adapters/arm/create-live-source.js";
+import type { TrafficManagerWriter } from "./app/ports/traffic-manager-writer.js";
+import { createArmClients } from "./adapters/arm/create-arm-clients.js";
+import { createTrafficManagerWriter } from "./adapters/arm/create-traffic-manager-writer.js";
 
 /** Every port wired to a real adapter. Built once per process (function host, CLI or `serve`). */
 export interface Runtime {
@@ -29,13 +32,18 @@ export interface Runtime {
   alerts: AlertDispatcher;
   /** Fan-out queue between the audit timer and `audit-profile`; absent without storage (then audits run inline). */
   auditQueue?: AuditQueue;
+  /** PATCHes Traffic Manager; refuses (FORBIDDEN) unless TM_ENABLE_WRITE_FEATURES is on. */
+  writer: TrafficManagerWriter;
   /** Releases sockets and clients; safe to call twice. */
   close(): Promise<void>;
 }
 
 /** The only place that turns configuration into adapters. Tests build their own Runtime. */
 export async function buildRuntime(config: AppConfig, clock: Clock = systemClock): Promise<Runtime> {
-  const live: LiveProfileSource = createLiveSource(config);
+  // One set of ARM clients (one credential) for reading and writing, only when ARM is used.
+  const armClients = config.arm.watch.length > 0 ? createArmClients(config) : undefined;
+  const live: LiveProfileSource = createLiveSource(config, armClients);
+  const writer: TrafficManagerWriter = createTrafficManagerWriter(config, armClients);
   const stores = await createStores(config, { clock });
   const desired: DesiredStateStore = stores.desired;
   const reports: ReportStore = stores.reports;
@@ -62,6 +70,7 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     prober,
     dns,
     alerts,
+    writer,
     ...(auditQueue ? { auditQueue } : {}),
     close: async () => {
       if (prober.close) await prober.close();

@@ -16,6 +16,8 @@ param smtpUrlSecretUri string
 param acsEndpoint string
 param emailFrom string
 param emailTo string
+@description('Same switch that grants Traffic Manager Contributor on the watched scopes (main.bicep).')
+param enableWriteFeatures bool = false
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -51,6 +53,7 @@ var appSettings = {
   AUDIT_SCHEDULE: auditSchedule
   FANOUT_THRESHOLD: string(fanoutThreshold)
   AUDIT_QUEUE: 'tm-sentinel-audit'
+  TM_ENABLE_WRITE_FEATURES: enableWriteFeatures ? 'true' : 'false'
 }
 var teamsSettings = empty(teamsWebhookSecretUri) ? {} : {
   ALERT_TEAMS_WEBHOOK_URL: '@Microsoft.KeyVault(SecretUri=${teamsWebhookSecretUri})'

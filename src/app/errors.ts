@@ -13,7 +13,8 @@ export type AppErrorCode =
   | "PAYLOAD_TOO_LARGE" // 413
   | "UNSUPPORTED_MEDIA_TYPE" // 415
   | "UPSTREAM" // 502: ARM, storage or a channel failed
-  | "CONFIG"; // 500: the app's own settings are wrong
+  | "CONFIG" // 500: the app's own settings are wrong
+  | "FORBIDDEN"; // 403: the feature is switched off (e.g. writes without TM_ENABLE_WRITE_FEATURES)
 
 export interface FieldError {
   /** JSON path of the offending value, e.g. `$.endpoints[1].name`. */

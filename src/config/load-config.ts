@@ -6,6 +6,7 @@ import { hostSection } from "./sections/host.js";
 import { probeSection } from "./sections/probe.js";
 import { serveSection } from "./sections/serve.js";
 import { storeSection } from "./sections/store.js";
+import { writeSection } from "./sections/write.js";
 
 /**
  * The one schema over the environment, split by area so each adapter's settings sit together.
@@ -19,6 +20,7 @@ const sections = {
   host: hostSection,
   serve: serveSection,
   drills: drillsSection,
+  write: writeSection,
 } as const;
 
 export type AppConfig = { [K in keyof typeof sections]: z.output<(typeof sections)[K]> };

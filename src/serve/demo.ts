@@ -6,6 +6,8 @@ import { join } from "node:path";
 import type { DesiredStateStore } from "../app/ports/desired-state-store.js";
 import type { DesiredState } from "../core/desired-state.js";
 import { demoProfileJson, DEMO_HOSTS, DEMO_PROFILE_KEY } from "./demo-profile.js";
+import { DemoTrafficManagerWriter } from "./demo-writer.js";
+import type { TrafficManagerWriter } from "../app/ports/traffic-manager-writer.js";
 
 export interface Demo {
   profileKey: string;
@@ -14,6 +16,8 @@ export interface Demo {
   /** Base URL of the demo endpoints' server, for the fail/recover switches. */
   endpointsUrl: string;
   seed(desired: DesiredStateStore): Promise<void>;
+  /** Applies writes (apply, drills) to the demo profile file, as ARM would. */
+  writer: TrafficManagerWriter;
   stop(): Promise<void>;
 }
 
@@ -62,6 +66,7 @@ export async function startDemo(): Promise<Demo> {
     profileKey: DEMO_PROFILE_KEY,
     profileFile,
     endpointsUrl: `http://127.0.0.1:${port}`,
+    writer: new DemoTrafficManagerWriter(profileFile, DEMO_PROFILE_KEY),
     async seed(store) {
       if (!(await store.get(DEMO_PROFILE_KEY))) await store.create(DEMO_PROFILE_KEY, desired, "serve-demo");
     },

@@ -51,11 +51,14 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       cleanups.push(() => demo!.stop());
       env["LIVE_PROFILE_FILE"] = demo.profileFile;
       env["SERVING_BASIS"] ??= "probes";
+      // The demo writes only its own temp file, so plan/apply (and drills) work out of the box.
+      env["TM_ENABLE_WRITE_FEATURES"] ??= "true";
     }
     const config = loadConfig(env);
     const rt = await buildRuntime(config);
     cleanups.push(() => rt.close());
     if (demo) await demo.seed(rt.desired);
+    if (demo && config.write.enabled) rt.writer = demo.writer;
 
     const log = (level: LogLevel, line: string) => {
       if (level !== "trace" && level !== "debug") out(`${new Date().toISOString()} ${line}`);

@@ -33,6 +33,37 @@ describe("startArmServer", () => {
     expect(endpoint.endpointStatus).toBe("Disabled");
   });
 
+  it("patches a profile's monitor settings key by key and its TTL through the SDK", async () => {
+    await client().profiles.update("rg-web", "tm-web", {
+      monitorConfig: { path: "/ready" },
+      dnsConfig: { ttl: 15 },
+    });
+
+    const profile = await client().profiles.get("rg-web", "tm-web");
+    expect(profile.monitorConfig).toMatchObject({ path: "/ready", protocol: "HTTPS", port: 443 });
+    expect(profile.dnsConfig).toMatchObject({ ttl: 15, relativeName: "tm-web" });
+  });
+
+  it("refuses a PATCH that would give two endpoints one priority with 400 BadRequest, changing nothing", async () => {
+    const before = await client().endpoints.get("rg-web", "tm-web", "ExternalEndpoints", "web-westus");
+
+    await expect(
+      client().endpoints.update("rg-web", "tm-web", "ExternalEndpoints", "web-westus", {
+        priority: 1,
+        endpointStatus: "Enabled",
+      }),
+    ).rejects.toMatchObject({ statusCode: 400, code: "BadRequest" });
+
+    const after = await client().endpoints.get("rg-web", "tm-web", "ExternalEndpoints", "web-westus");
+    expect(after).toEqual(before);
+  });
+
+  it("refuses a priority outside 1–1000 with 400 BadRequest", async () => {
+    await expect(
+      client().endpoints.update("rg-web", "tm-web", "ExternalEndpoints", "web-eastus", { priority: 1001 }),
+    ).rejects.toMatchObject({ statusCode: 400, code: "BadRequest" });
+  });
+
   it("answers 401 in the ARM error envelope to a token it did not issue", async () => {
     await expect(client("stolen").profiles.get("rg-web", "tm-web")).rejects.toMatchObject({
       statusCode: 401,

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { RawArmProfile } from "./builders/arm-raw-profile.js";
+import { patchEndpoint, patchProfile } from "./arm-patch.js";
 import { makeCert } from "./tls-cert.js";
 
 /**
@@ -161,9 +162,14 @@ function route(
     );
   }
   m = ROUTES.profile.exec(path);
-  if (m && method === "GET") {
+  if (m && (method === "GET" || method === "PATCH")) {
     const profile = state.profiles.get(profileIdOf(m).toLowerCase());
-    return profile ? send(200, profile) : send(404, notFound(profileIdOf(m)));
+    if (!profile) return send(404, notFound(profileIdOf(m)));
+    if (method === "PATCH") {
+      const refused = patchProfile(profile, body);
+      if (refused) return send(400, refused);
+    }
+    return send(200, profile);
   }
   m = ROUTES.endpoint.exec(path);
   if (m && (method === "GET" || method === "PATCH")) {
@@ -173,8 +179,8 @@ function route(
     );
     if (!endpoint) return send(404, notFound(path));
     if (method === "PATCH") {
-      const patch = JSON.parse(body || "{}") as { properties?: Record<string, unknown> };
-      Object.assign(endpoint.properties, patch.properties ?? {});
+      const refused = patchEndpoint(profile!, endpoint, body);
+      if (refused) return send(400, refused);
     }
     return send(200, endpoint);
   }

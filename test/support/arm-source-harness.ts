@@ -1,6 +1,8 @@
 import type { TokenCredential } from "@azure/identity";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import { ArmClients, type ArmClientSettings } from "../../src/adapters/arm/arm-clients.js";
 import { ArmProfileSource, type ArmProfileSourceOptions } from "../../src/adapters/arm/arm-profile-source.js";
+import { ArmTrafficManagerWriter } from "../../src/adapters/arm/arm-traffic-manager-writer.js";
 import { parseWatchEntries } from "../../src/core/watch-list.js";
 import { startArmServer, type ArmServer } from "./arm-server.js";
 
@@ -18,6 +20,10 @@ export interface ArmHarness {
   readonly arm: ArmServer;
   /** An ArmProfileSource on the local ARM for a TM_WATCH value; retries fast so tests stay quick. */
   source(watchText: string, overrides?: Partial<ArmProfileSourceOptions>): ArmProfileSource;
+  /** Clients on the local ARM with the same fast retries, for a writer (or a source) to share. */
+  clients(overrides?: Partial<ArmClientSettings>): ArmClients;
+  /** An ArmTrafficManagerWriter on the local ARM (shares `clients` when given). */
+  writer(clients?: ArmClients): ArmTrafficManagerWriter;
 }
 
 /** Starts one local ARM for the test file and resets its profiles, faults and log before each test. */
@@ -55,6 +61,21 @@ export function useArmHarness(): ArmHarness {
         },
         ...overrides,
       });
+    },
+    clients(overrides = {}) {
+      return new ArmClients(credential, {
+        endpoint: harness.arm.url,
+        scope: "https://management.azure.com/.default",
+        maxRetries: 2,
+        clientOptions: {
+          tlsOptions: { ca: harness.arm.ca },
+          retryOptions: { retryDelayInMs: 5, maxRetryDelayInMs: 20 },
+        },
+        ...overrides,
+      });
+    },
+    writer(clients) {
+      return new ArmTrafficManagerWriter(clients ?? harness.clients(), { timeoutMs: 5_000, maxRetries: 2 });
     },
   };
   return harness;

@@ -33,7 +33,8 @@ export class ArmClients {
   private readonly clients = new Map<string, TrafficManagerManagementClient>();
 
   constructor(
-    private readonly credential: TokenCredential,
+    /** Shared by every client built here (one token cache per process). */
+    readonly credential: TokenCredential,
     private readonly settings: ArmClientSettings,
   ) {}
 

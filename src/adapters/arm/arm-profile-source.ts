@@ -23,6 +23,8 @@ export interface ArmProfileSourceOptions extends ArmClientSettings {
   timeoutMs: number;
   /** Subscriptions read at once. */
   concurrency?: number;
+  /** Clients shared with the writer (composition root); built from the settings above when absent. */
+  clients?: ArmClients;
 }
 
 /**
@@ -36,7 +38,7 @@ export class ArmProfileSource implements LiveProfileSource {
   private readonly limit: ReturnType<typeof pLimit>;
 
   constructor(private readonly options: ArmProfileSourceOptions) {
-    this.clients = new ArmClients(options.credential, options);
+    this.clients = options.clients ?? new ArmClients(options.credential, options);
     this.call = { baseUrl: options.endpoint ?? "https://management.azure.com", timeoutMs: options.timeoutMs };
     this.limit = pLimit(options.concurrency ?? 4);
   }

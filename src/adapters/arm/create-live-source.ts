@@ -1,21 +1,25 @@
 import { AppError } from "../../app/errors.js";
 import type { LiveProfileSource } from "../../app/ports/live-profile-source.js";
 import type { AppConfig } from "../../config/load-config.js";
-import { createArmCredential } from "./arm-clients.js";
+import type { ArmClients } from "./arm-clients.js";
 import { ArmProfileSource } from "./arm-profile-source.js";
+import { createArmClients } from "./create-arm-clients.js";
 import { ProfileFileSource } from "./profile-file-source.js";
 
 /**
  * The live source the configuration asks for: exported files when LIVE_PROFILE_FILE is set
  * (offline and demo runs), ARM when TM_WATCH is set, otherwise a source that fails with a CONFIG
- * error on first use, so commands that never read live state still start.
+ * error on first use, so commands that never read live state still start. `clients` are the
+ * process's shared ARM clients (see createArmClients).
  */
-export function createLiveSource(config: AppConfig): LiveProfileSource {
+export function createLiveSource(config: AppConfig, clients?: ArmClients): LiveProfileSource {
   const arm = config.arm;
   if (arm.liveProfileFile !== undefined) return new ProfileFileSource(arm.liveProfileFile);
   if (arm.watch.length === 0) return unconfigured;
+  const shared = clients ?? createArmClients(config);
   return new ArmProfileSource({
-    credential: createArmCredential(arm.clientId),
+    clients: shared,
+    credential: shared.credential,
     watch: arm.watch,
     tag: arm.watchTag,
     endpoint: arm.endpoint,

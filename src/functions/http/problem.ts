@@ -13,6 +13,7 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   PRECONDITION_REQUIRED: 428,
   CONFIG: 500,
   UPSTREAM: 502,
+  FORBIDDEN: 403,
 };
 
 const TITLE_OF: Record<AppErrorCode, string> = {
@@ -26,6 +27,7 @@ const TITLE_OF: Record<AppErrorCode, string> = {
   PRECONDITION_REQUIRED: "Precondition required",
   CONFIG: "The app is misconfigured",
   UPSTREAM: "A dependency failed",
+  FORBIDDEN: "Forbidden",
 };
 
 /** RFC 9457 problem details, as every error leaves the API. */

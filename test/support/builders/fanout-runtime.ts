@@ -126,6 +126,7 @@ export function buildFanoutRuntime(profiles: LiveProfile[], env: Record<string, 
     prober: notUsed,
     dns: notUsed,
     alerts: new RecordingAlerts(),
+    writer: notUsed,
     auditQueue: createAuditQueue(config.host)!,
     close: () => Promise.resolve(),
   };

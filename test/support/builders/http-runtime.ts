@@ -67,6 +67,7 @@ export async function buildTableRuntime(
     prober: unused("prober"),
     dns: unused("dns"),
     alerts: { deliveryFindings: () => Promise.resolve([]), dispatch: () => Promise.resolve() },
+    writer: unused("writer"),
     close: () => Promise.resolve(),
     ...overrides,
   };
