@@ -18,6 +18,10 @@ import { createLiveSource } from "./adapters/arm/create-live-source.js";
 import type { TrafficManagerWriter } from "./app/ports/traffic-manager-writer.js";
 import { createArmClients } from "./adapters/arm/create-arm-clients.js";
 import { createTrafficManagerWriter } from "./adapters/arm/create-traffic-manager-writer.js";
+import type { SilenceStore } from "./app/ports/silence-store.js";
+import { SilenceBook } from "./app/silences/silence-book.js";
+import { MemorySilenceRecords } from "./adapters/memory/memory-silence-records.js";
+import { TableSilenceRecords } from "./adapters/store/table-silence-records.js";
 
 /** Every port wired to a real adapter. Built once per process (function host, CLI or `serve`). */
 export interface Runtime {
@@ -34,6 +38,8 @@ export interface Runtime {
   auditQueue?: AuditQueue;
   /** PATCHes Traffic Manager; refuses (FORBIDDEN) unless TM_ENABLE_WRITE_FEATURES is on. */
   writer: TrafficManagerWriter;
+  /** Silences (docs/silences.md): in the state table when storage is configured, else in memory. */
+  silences: SilenceStore;
   /** Releases sockets and clients; safe to call twice. */
   close(): Promise<void>;
 }
@@ -60,6 +66,12 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     // stderr: stdout may carry a JSON report (`audit --once --format json`).
     write: (line) => void process.stderr.write(`${line}\n`),
   });
+  const silences: SilenceStore = new SilenceBook(
+    stores.tables
+      ? new TableSilenceRecords(stores.tables, config.store.tables.state)
+      : new MemorySilenceRecords(),
+    clock,
+  );
   return {
     config,
     clock,
@@ -72,6 +84,7 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     alerts,
     writer,
     ...(auditQueue ? { auditQueue } : {}),
+    silences,
     close: async () => {
       if (prober.close) await prober.close();
     },

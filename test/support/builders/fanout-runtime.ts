@@ -1,3 +1,5 @@
+import { SilenceBook } from "../../../src/app/silences/silence-book.js";
+import { MemorySilenceRecords } from "../../../src/adapters/memory/memory-silence-records.js";
 import { inject } from "vitest";
 import { MemoryDesiredStateStore } from "../../../src/adapters/memory/memory-desired-state-store.js";
 import { MemoryProbeStateStore } from "../../../src/adapters/memory/memory-probe-state-store.js";
@@ -120,6 +122,7 @@ export function buildFanoutRuntime(profiles: LiveProfile[], env: Record<string, 
     config,
     clock,
     live: new CountingLiveSource(profiles),
+    silences: new SilenceBook(new MemorySilenceRecords(), clock),
     desired: new MemoryDesiredStateStore(clock),
     reports: new CountingReportStore(),
     probeState: new MemoryProbeStateStore(),

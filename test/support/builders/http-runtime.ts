@@ -9,6 +9,8 @@ import { formatProfileKey } from "../../../src/core/profile-key.js";
 import type { LiveProfile, ProfileKey } from "../../../src/core/profile.js";
 import { uniqueTableName } from "./table-store-builders.js";
 import { fixedClock } from "./desired-builders.js";
+import { SilenceBook } from "../../../src/app/silences/silence-book.js";
+import { TableSilenceRecords } from "../../../src/adapters/store/table-silence-records.js";
 
 /** A LiveProfileSource serving fixed profiles; unknown keys come back as not-found failures. */
 export function staticLiveSource(profiles: LiveProfile[]): LiveProfileSource {
@@ -68,6 +70,7 @@ export async function buildTableRuntime(
     dns: unused("dns"),
     alerts: { deliveryFindings: () => Promise.resolve([]), dispatch: () => Promise.resolve() },
     writer: unused("writer"),
+    silences: new SilenceBook(new TableSilenceRecords(stores.tables!, config.store.tables.state), clock),
     close: () => Promise.resolve(),
     ...overrides,
   };
