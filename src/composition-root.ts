@@ -23,6 +23,15 @@ import { SilenceBook } from "./app/silences/silence-book.js";
 import { MemorySilenceRecords } from "./adapters/memory/memory-silence-records.js";
 import { TableSilenceRecords } from "./adapters/store/table-silence-records.js";
 
+import type { DrillQueue, LocalDrillQueue } from "./app/ports/drill-queue.js";
+import type { DrillStore } from "./app/ports/drill-store.js";
+import { drillDepsFromRuntime } from "./app/drills/drill-runtime.js";
+import { runDrillStep } from "./app/drills/run-drill-step.js";
+import { MemoryDrillStore } from "./adapters/memory/memory-drill-store.js";
+import { TableDrillStore } from "./adapters/store/table-drill-store.js";
+import { createInProcessDrillQueue } from "./adapters/queue/in-process-drill-queue.js";
+import { createStorageDrillQueue } from "./adapters/queue/storage-drill-queue.js";
+
 /** Every port wired to a real adapter. Built once per process (function host, CLI or `serve`). */
 export interface Runtime {
   config: AppConfig;
@@ -40,6 +49,12 @@ export interface Runtime {
   writer: TrafficManagerWriter;
   /** Silences (docs/silences.md): in the state table when storage is configured, else in memory. */
   silences: SilenceStore;
+  /** Failover drills and their profile leases (docs/drills.md). */
+  drills: DrillStore;
+  /** Carries drill steps: the Storage Queue DRILL_QUEUE, or `localDrills` (DRILL_RUNNER). */
+  drillQueue: DrillQueue;
+  /** Present when drill steps run in this process (CLI, `serve`, no storage). */
+  localDrills?: LocalDrillQueue;
   /** Releases sockets and clients; safe to call twice. */
   close(): Promise<void>;
 }
@@ -72,7 +87,19 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
       : new MemorySilenceRecords(),
     clock,
   );
-  return {
+  const drills: DrillStore = stores.tables
+    ? new TableDrillStore(stores.tables, config.drills.table)
+    : new MemoryDrillStore();
+  const queued =
+    config.drills.runner === "in-process"
+      ? undefined
+      : createStorageDrillQueue(config.host, config.drills.queue);
+  const localDrills = queued
+    ? undefined
+    : createInProcessDrillQueue({
+        onError: (e) => void process.stderr.write(`drill step failed (retrying once): ${String(e)}\n`),
+      });
+  const rt: Runtime = {
     config,
     clock,
     live,
@@ -85,8 +112,17 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     writer,
     ...(auditQueue ? { auditQueue } : {}),
     silences,
+    drills,
+    drillQueue: queued ?? localDrills!,
+    ...(localDrills ? { localDrills } : {}),
     close: async () => {
+      localDrills?.close();
       if (prober.close) await prober.close();
     },
   };
+  // In-process steps run the same use case as the drill-step queue trigger.
+  localDrills?.attach(async (message) => {
+    await runDrillStep(drillDepsFromRuntime(rt), message);
+  });
+  return rt;
 }

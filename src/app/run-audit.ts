@@ -12,6 +12,7 @@ import type { AlertDispatcher } from "./ports/alert-dispatcher.js";
 import type { Clock } from "./ports/clock.js";
 import type { DesiredStateStore } from "./ports/desired-state-store.js";
 import type { DnsResolver } from "./ports/dns-resolver.js";
+import type { DrillStore } from "./ports/drill-store.js";
 import type { EndpointProber } from "./ports/endpoint-prober.js";
 import type { LiveProfileSource, LiveSnapshot } from "./ports/live-profile-source.js";
 import type { ProbeStateStore } from "./ports/probe-state-store.js";
@@ -26,6 +27,8 @@ export interface AuditDeps {
   dns?: DnsResolver;
   reports?: ReportStore;
   alerts?: AlertDispatcher;
+  /** Drill history, for DRILL_FAILED / DRILL_PASSED / DRILL_SKIPPED (docs/drills.md). */
+  drills?: Pick<DrillStore, "list">;
 }
 
 export interface AuditOptions {

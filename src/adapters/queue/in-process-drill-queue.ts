@@ -1,13 +1,4 @@
-import type { DrillMessage, DrillQueue } from "../../app/ports/drill-queue.js";
-
-export interface InProcessDrillQueue extends DrillQueue {
-  /** Who runs each message (set once the use case's deps exist, which include this queue). */
-  attach(handler: (message: DrillMessage) => Promise<void>): void;
-  /** Resolves when no message is pending or running. */
-  idle(): Promise<void>;
-  /** Drops pending messages (a stopped process: `serve` shutdown, or a test that "kills" it). */
-  close(): void;
-}
+import type { DrillMessage, LocalDrillQueue } from "../../app/ports/drill-queue.js";
 
 /**
  * The drill queue for the CLI and `serve`: each message runs in this process after its delay on
@@ -15,7 +6,7 @@ export interface InProcessDrillQueue extends DrillQueue {
  */
 export function createInProcessDrillQueue(
   options: { onError?: (e: unknown) => void } = {},
-): InProcessDrillQueue {
+): LocalDrillQueue {
   let handler: ((message: DrillMessage) => Promise<void>) | undefined;
   const timers = new Set<NodeJS.Timeout>();
   let running = 0;
@@ -55,7 +46,7 @@ export function createInProcessDrillQueue(
       return Promise.resolve();
     },
     idle() {
-      return new Promise((resolve) => {
+      return new Promise<void>((resolve) => {
         waiters.push(resolve);
         settle();
       });

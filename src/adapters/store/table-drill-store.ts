@@ -109,8 +109,7 @@ export class TableDrillStore implements DrillStore {
       if (drill.phase === "done") {
         const lease = await this.leaseOf(client, partitionKey);
         const actions: TransactionAction[] = [["update", this.entity(drill), "Replace", { etag }]];
-        if (lease?.drillId === drill.id)
-          actions.push(["delete", { partitionKey, rowKey: LEASE }, { etag: lease.etag }]);
+        if (lease?.drillId === drill.id) actions.push(["delete", { partitionKey, rowKey: LEASE }]);
         await client.submitTransaction(actions);
       } else {
         await client.updateEntity(this.entity(drill), "Replace", { etag });

@@ -1,4 +1,3 @@
-import type { EndpointType } from "../../core/profile.js";
 import type { Drill } from "../../core/drill/drill.js";
 import type { Clock } from "../ports/clock.js";
 import type { DnsResolver } from "../ports/dns-resolver.js";
@@ -7,30 +6,14 @@ import type { DrillStore } from "../ports/drill-store.js";
 import type { EndpointProber } from "../ports/endpoint-prober.js";
 import type { LiveProfileSource } from "../ports/live-profile-source.js";
 import type { ReportStore } from "../ports/report-store.js";
+import type { SilenceStore } from "../ports/silence-store.js";
+import type { TrafficManagerWriter } from "../ports/traffic-manager-writer.js";
 
-/** The part of the Traffic Manager writer a drill uses (one endpoint PATCH). */
-export interface DrillWriter {
-  /**
-   * @throws AppError CONFLICT (409) or UPSTREAM (429 beyond retries, 5xx, network): retried within
-   *   the deadline; any other code: the drill gives up and restores.
-   */
-  updateEndpoint(
-    profileKey: string,
-    endpoint: { type: EndpointType; name: string },
-    patch: { endpointStatus?: "Enabled" | "Disabled" },
-  ): Promise<void>;
-}
+/** The part of the Traffic Manager writer a drill uses: one endpoint PATCH (CONFLICT/UPSTREAM are retried). */
+export type DrillWriter = Pick<TrafficManagerWriter, "updateEndpoint">;
 
 /** The part of the silence store a drill uses: one silence for its window, expired at the end. */
-export interface DrillSilences {
-  create(silence: {
-    matchers: { profile: string };
-    endsAt: string;
-    createdBy: string;
-    comment: string;
-  }): Promise<{ id: string }>;
-  expire(id: string, at: Date, ifMatch?: string, by?: string): Promise<unknown>;
-}
+export type DrillSilences = Pick<SilenceStore, "create" | "expire">;
 
 export interface DrillSettings {
   /** DRILL_DEADLINE_SECONDS; undefined: max(300, 3 × TTL) of the profile. */
@@ -58,4 +41,37 @@ export interface DrillDeps {
   onStep?: (drill: Drill) => void;
   /** Drill ids; random UUIDs unless a test fixes them. */
   newId?: () => string;
+}
+
+/** The Runtime parts drills use (structurally: the app does not import the composition root). */
+export interface DrillRuntimeParts {
+  clock: Clock;
+  live: LiveProfileSource;
+  dns: DnsResolver;
+  prober: EndpointProber;
+  reports: Pick<ReportStore, "latest">;
+  drills: DrillStore;
+  drillQueue: DrillQueue;
+  writer: DrillWriter;
+  silences: DrillSilences;
+}
+
+export function drillDepsOf(
+  rt: DrillRuntimeParts,
+  settings: DrillSettings & { probe: boolean },
+  hooks: Pick<DrillDeps, "afterFinish" | "onStep" | "newId"> = {},
+): DrillDeps {
+  return {
+    clock: rt.clock,
+    live: rt.live,
+    dns: rt.dns,
+    ...(settings.probe ? { prober: rt.prober } : {}),
+    reports: rt.reports,
+    drills: rt.drills,
+    queue: rt.drillQueue,
+    writer: rt.writer,
+    silences: rt.silences,
+    settings,
+    ...hooks,
+  };
 }

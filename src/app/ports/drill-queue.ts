@@ -15,3 +15,13 @@ export interface DrillQueue {
   /** @throws AppError UPSTREAM when the message could not be sent. */
   send(message: DrillMessage, delaySeconds: number): Promise<void>;
 }
+
+/** A drill queue that runs its messages in this process (CLI, `serve`, no storage). */
+export interface LocalDrillQueue extends DrillQueue {
+  /** Who runs each message; replaces the previous handler. */
+  attach(handler: (message: DrillMessage) => Promise<void>): void;
+  /** Resolves when no message is pending or running. */
+  idle(): Promise<void>;
+  /** Drops pending messages (the process stops). */
+  close(): void;
+}

@@ -21,6 +21,10 @@ export const drillsSection = z
       /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
       "must be a Storage queue name: 3–63 lower-case letters, digits and single hyphens",
     ).default("tm-sentinel-drills"),
+    /** `queue`: steps on DRILL_QUEUE (Functions host); `in-process`: on timers (CLI, serve); `auto`: queue when storage is set. */
+    DRILL_RUNNER: z
+      .enum(["auto", "queue", "in-process"], { message: "must be auto, queue or in-process" })
+      .default("auto"),
     TABLE_DRILLS: name(
       /^[A-Za-z][A-Za-z0-9]{2,62}$/,
       "must be 3–63 letters or digits, starting with a letter",
@@ -32,4 +36,5 @@ export const drillsSection = z
     stallSeconds: s.DRILL_STALL_SECONDS,
     queue: s.DRILL_QUEUE,
     table: s.TABLE_DRILLS,
+    runner: s.DRILL_RUNNER,
   }));

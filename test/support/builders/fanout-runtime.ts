@@ -1,3 +1,4 @@
+import { MemoryDrillStore } from "../../../src/adapters/memory/memory-drill-store.js";
 import { SilenceBook } from "../../../src/app/silences/silence-book.js";
 import { MemorySilenceRecords } from "../../../src/adapters/memory/memory-silence-records.js";
 import { inject } from "vitest";
@@ -131,6 +132,8 @@ export function buildFanoutRuntime(profiles: LiveProfile[], env: Record<string, 
     alerts: new RecordingAlerts(),
     writer: notUsed,
     auditQueue: createAuditQueue(config.host)!,
+    drills: new MemoryDrillStore(),
+    drillQueue: notUsed,
     close: () => Promise.resolve(),
   };
 }

@@ -1,3 +1,4 @@
+import { MemoryDrillStore } from "../../../src/adapters/memory/memory-drill-store.js";
 import { HttpRequest, InvocationContext, type HttpResponseInit } from "@azure/functions";
 import { inject } from "vitest";
 import type { LiveProfileSource, LiveSnapshot } from "../../../src/app/ports/live-profile-source.js";
@@ -71,6 +72,8 @@ export async function buildTableRuntime(
     alerts: { deliveryFindings: () => Promise.resolve([]), dispatch: () => Promise.resolve() },
     writer: unused("writer"),
     silences: new SilenceBook(new TableSilenceRecords(stores.tables!, config.store.tables.state), clock),
+    drills: new MemoryDrillStore(),
+    drillQueue: unused("drillQueue"),
     close: () => Promise.resolve(),
     ...overrides,
   };
