@@ -9,6 +9,11 @@ import { healthFunction } from "./health.js";
 import { listProfilesFunction } from "./list-profiles.js";
 import { openApiFunction } from "./openapi.js";
 import { putDesiredFunction } from "./put-desired.js";
+import { startDrillFunction } from "./start-drill.js";
+import { listDrillsFunction } from "./list-drills.js";
+import { getDrillFunction } from "./get-drill.js";
+import { drillStepFunction } from "./drill-step.js";
+import { drillTimerFunction } from "./drill-timer.js";
 
 /** Every function of the app, in one list: src/index.ts registers it, `serve` and the tests use it. */
 export const allFunctions: readonly FunctionDefinition[] = [
@@ -22,4 +27,9 @@ export const allFunctions: readonly FunctionDefinition[] = [
   openApiFunction,
   auditTimerFunction,
   auditProfileFunction,
+  startDrillFunction,
+  listDrillsFunction,
+  getDrillFunction,
+  drillStepFunction,
+  drillTimerFunction,
 ];
