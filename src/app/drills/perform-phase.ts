@@ -135,9 +135,9 @@ async function preflight(deps: DrillDeps, drill: Drill): Promise<DrillTransition
     ...drill,
     deadlineSeconds: deps.settings.deadlineSeconds ?? defaultDeadlineSeconds(live.dns.ttl),
   };
-  const verdicts = new Map<string, ProbeVerdict>();
+  const verdicts = deps.prober ? new Map<string, ProbeVerdict>() : undefined;
   const targets = deps.prober ? buildProbeTargets(live) : [];
-  if (deps.prober && targets.length > 0) {
+  if (deps.prober && verdicts && targets.length > 0) {
     for (const r of await deps.prober.probeAll(targets))
       verdicts.set(r.endpoint, {
         status: r.healthy ? "Online" : "Degraded",
