@@ -21,3 +21,8 @@ registerCommand(
   "local dev host: HTTP API, audit timer, embedded Azurite, bundled demo",
   async () => (await import("./serve-command.js")).run,
 );
+registerCommand(
+  "drill",
+  "drill KEY [--dry-run]: a failover drill on one profile, step by step",
+  async () => (await import("./drill-command.js")).run,
+);

@@ -16,7 +16,7 @@ export const drillsSection = z
     DRILL_DEADLINE_SECONDS: seconds(10, 86_400).optional(),
     DRILL_POLL_SECONDS: seconds(1, 300).default(10),
     /** A drill whose next step is this late lost its process; the timer closes it and restores. */
-    DRILL_STALL_SECONDS: seconds(30, 86_400).default(180),
+    DRILL_STALL_SECONDS: seconds(0, 86_400).default(180),
     DRILL_QUEUE: name(
       /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
       "must be a Storage queue name: 3–63 lower-case letters, digits and single hyphens",
