@@ -22,6 +22,11 @@ export interface TrafficManagerModel {
 
 const IP = /^[\d.]+$|:/;
 
+const targetOf = (e: RawArmEndpoint | undefined): string => {
+  const target = e?.properties["target"];
+  return typeof target === "string" ? target : "";
+};
+
 /**
  * Models Traffic Manager over the local ARM stand-in for one profile: endpointMonitorStatus
  * follows each endpoint's health (Disabled when its endpointStatus is), and a loopback DNS server
@@ -74,13 +79,11 @@ export async function startTrafficManagerModel(
     const dnsConfig = p?.properties["dnsConfig"] as { fqdn?: string } | undefined;
     if (p && dnsConfig?.fqdn?.toLowerCase() === name) {
       const current = p.properties.endpoints.find((e) => e.name === answering());
-      const target = String(current?.properties["target"] ?? "");
+      const target = targetOf(current);
       if (!current) return {};
       return IP.test(target) ? { a: [target] } : { cname: target };
     }
-    const endpoint = p?.properties.endpoints.find(
-      (e) => String(e.properties["target"]).toLowerCase() === name,
-    );
+    const endpoint = p?.properties.endpoints.find((e) => targetOf(e).toLowerCase() === name);
     if (endpoint) return { a: [`10.0.0.${1 + p!.properties.endpoints.indexOf(endpoint)}`] };
     return undefined;
   });

@@ -4,9 +4,7 @@ import type { DrillMessage, LocalDrillQueue } from "../../app/ports/drill-queue.
  * The drill queue for the CLI and `serve`: each message runs in this process after its delay on
  * a timer. A message whose handler throws is retried once after a second, like a queue redelivery.
  */
-export function createInProcessDrillQueue(
-  options: { onError?: (e: unknown) => void } = {},
-): LocalDrillQueue {
+export function createInProcessDrillQueue(options: { onError?: (e: unknown) => void } = {}): LocalDrillQueue {
   let handler: ((message: DrillMessage) => Promise<void>) | undefined;
   const timers = new Set<NodeJS.Timeout>();
   let running = 0;
