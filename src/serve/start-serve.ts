@@ -6,6 +6,7 @@ import { loadConfig, type Environment } from "../config/load-config.js";
 import { allFunctions } from "../functions/all-functions.js";
 import type { HttpFunctionDefinition, TimerFunctionDefinition } from "../functions/definition.js";
 import { startDemo, type Demo } from "./demo.js";
+import { startDemoDns } from "./demo-dns.js";
 import { startEmbeddedAzurite, type EmbeddedAzurite } from "./embedded-azurite.js";
 import { startHttpHost, type HttpHost } from "./http-host.js";
 
@@ -53,7 +54,14 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       env["SERVING_BASIS"] ??= "probes";
       // The demo writes only its own temp file, so plan/apply (and drills) work out of the box.
       env["TM_ENABLE_WRITE_FEATURES"] ??= "true";
+      const demoDns = await startDemoDns();
+      cleanups.push(() => demoDns.close());
+      env["DNS_RESOLVERS"] ??= demoDns.address;
+      env["DRILL_POLL_SECONDS"] ??= "1";
+      env["DRILL_DEADLINE_SECONDS"] ??= "20";
     }
+    // Nothing here reads the drill queue: drill steps run in this process, on timers.
+    env["DRILL_RUNNER"] ??= "in-process";
     const config = loadConfig(env);
     const rt = await buildRuntime(config);
     cleanups.push(() => rt.close());
@@ -166,6 +174,8 @@ function banner(
       `       -d '{"routingMethod":"Priority","endpoints":[{"name":"demo-backup","enabled":true},{"name":"demo-primary","enabled":true}]}'`,
       `  curl -s -X POST ${p}/audit        # ORDER_DRIFT: live order differs from the desired one`,
       `  curl -s '${demo.endpointsUrl}/fail?endpoint=primary'   # then audit again: the primary stops serving`,
+      `  curl -s -X POST ${p}/drills       # failover drill: primary out, backup answers, primary back (~10 s)`,
+      `  curl -s ${p}/drills               # drill history with every step (docs/drills.md)`,
     );
   }
   lines.push("", "Ctrl+C stops everything.");

@@ -68,7 +68,8 @@ export async function buildTableRuntime(
     reports: stores.reports,
     probeState: stores.probeState,
     prober: unused("prober"),
-    dns: unused("dns"),
+    // No resolveAnswer: DNS truth is skipped (it is tested in test/app/dns-truth-audit.test.ts).
+    dns: { resolveCnameChain: () => Promise.reject(new Error("test runtime: dns not provided")) },
     alerts: { deliveryFindings: () => Promise.resolve([]), dispatch: () => Promise.resolve() },
     writer: unused("writer"),
     silences: new SilenceBook(new TableSilenceRecords(stores.tables!, config.store.tables.state), clock),
