@@ -27,6 +27,15 @@ import { TableSilenceRecords } from "./adapters/store/table-silence-records.js";
 import type { TokenCredential } from "@azure/core-auth";
 import { createAzureCredential } from "./adapters/identity/azure-credential.js";
 
+import type { DrillQueue, LocalDrillQueue } from "./app/ports/drill-queue.js";
+import type { DrillStore } from "./app/ports/drill-store.js";
+import { drillDepsFromRuntime } from "./app/drills/drill-runtime.js";
+import { runDrillStep } from "./app/drills/run-drill-step.js";
+import { MemoryDrillStore } from "./adapters/memory/memory-drill-store.js";
+import { TableDrillStore } from "./adapters/store/table-drill-store.js";
+import { createInProcessDrillQueue } from "./adapters/queue/in-process-drill-queue.js";
+import { createStorageDrillQueue } from "./adapters/queue/storage-drill-queue.js";
+
 /** Every port wired to a real adapter. Built once per process (function host, CLI or `serve`). */
 export interface Runtime {
   config: AppConfig;
@@ -48,8 +57,14 @@ export interface Runtime {
   statusHistory?: StatusHistoryStore;
   /** Active silences for the status page; wired once silences exist (issue 13), else the page shows none. */
   activeSilences?: ActiveSilenceSource;
+  /** Failover drills and their profile leases (docs/drills.md). */
+  drills: DrillStore;
+  /** Carries drill steps: the Storage Queue DRILL_QUEUE, or `localDrills` (DRILL_RUNNER). */
+  drillQueue: DrillQueue;
+  /** Present when drill steps run in this process (CLI, `serve`, no storage). */
+  localDrills?: LocalDrillQueue;
   /**
-   * Closes the prober's sockets and the alert senders' connections (the SMTP pool); safe to call
+   * Stops in-process drill steps, closes the prober's sockets and the alert senders' connections (the SMTP pool); safe to call
    * twice. The ARM, Table and Queue clients hold nothing to close: the Azure SDK pipeline's
    * keep-alive sockets end when idle.
    */
@@ -95,7 +110,19 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
       : new MemorySilenceRecords(),
     clock,
   );
-  return {
+  const drills: DrillStore = stores.tables
+    ? new TableDrillStore(stores.tables, config.drills.table)
+    : new MemoryDrillStore();
+  const queued =
+    config.drills.runner === "in-process"
+      ? undefined
+      : createStorageDrillQueue(config.host, config.drills.queue, credential);
+  const localDrills = queued
+    ? undefined
+    : createInProcessDrillQueue({
+        onError: (e) => void process.stderr.write(`drill step failed (retrying once): ${String(e)}\n`),
+      });
+  const rt: Runtime = {
     config,
     clock,
     live,
@@ -110,9 +137,18 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     silences,
     activeSilences: silences,
     statusHistory: stores.statusHistory,
+    drills,
+    drillQueue: queued ?? localDrills!,
+    ...(localDrills ? { localDrills } : {}),
     close: async () => {
+      localDrills?.close();
       if (prober.close) await prober.close();
       if (alerts.close) await alerts.close();
     },
   };
+  // In-process steps run the same use case as the drill-step queue trigger.
+  localDrills?.attach(async (message) => {
+    await runDrillStep(drillDepsFromRuntime(rt), message);
+  });
+  return rt;
 }

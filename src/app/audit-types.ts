@@ -9,6 +9,7 @@ import type { ProbeStateStore } from "./ports/probe-state-store.js";
 import type { ReportStore } from "./ports/report-store.js";
 import type { StatusHistoryStore } from "./ports/status-history-store.js";
 import type { SilenceStore } from "./ports/silence-store.js";
+import type { DrillStore } from "./ports/drill-store.js";
 import type { ReconcileHook } from "./reconcile/auto-reconcile.js";
 
 // The audit use case's inputs, apart from run-audit.ts so audit-one-profile.ts can share them
@@ -29,6 +30,8 @@ export interface AuditDeps {
   reconcile?: ReconcileHook;
   /** Silences to mark findings with (read once per audit); none when absent. */
   silences?: Pick<SilenceStore, "active">;
+  /** Drill history, for DRILL_FAILED / DRILL_PASSED / DRILL_SKIPPED (docs/drills.md). */
+  drills?: Pick<DrillStore, "list">;
 }
 
 export interface AuditOptions {

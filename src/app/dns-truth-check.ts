@@ -17,7 +17,7 @@ export async function resolveDnsAnswer(
   profile: LiveProfile,
 ): Promise<DnsAnswer | undefined> {
   const fqdn = profile.dns.fqdn;
-  if (fqdn === undefined || dns.resolveAnswer === undefined) return undefined;
+  if (fqdn === undefined || typeof dns.resolveAnswer !== "function") return undefined;
   const resolve = dns.resolveAnswer.bind(dns);
   try {
     const lookup = await resolve(fqdn);

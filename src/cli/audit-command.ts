@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import { auditOptionsFromConfig, runAuditCycle, type CycleResult } from "../app/run-audit.js";
+import { drillDepsFromRuntime } from "../app/drills/drill-runtime.js";
+import { recoverStalledDrills } from "../app/drills/recover-drills.js";
 import { buildRuntime } from "../composition-root.js";
 import { ConfigError, loadConfig, type AppConfig, type Environment } from "../config/load-config.js";
 import { atLeast } from "../core/finding.js";
@@ -83,6 +85,9 @@ export async function run(args: string[], io: CliIo, env: Environment = process.
   if (!config) return EXIT.USAGE;
   const runtime = await buildRuntime(config);
   try {
+    // A drill whose process died may have left a primary disabled: put it back first.
+    for (const r of await recoverStalledDrills(drillDepsFromRuntime(runtime)))
+      io.err(`tm-sentinel audit: recovered drill ${r.drill.id} of ${r.drill.profile}: ${r.action}`);
     const result = await runAuditCycle(runtime, auditOptionsFromConfig(config));
     io.out(
       parsed.format === "json"

@@ -36,3 +36,8 @@ registerCommand(
   "silence add|list|expire: hold back notifications during planned work",
   async () => (await import("./silence-command.js")).run,
 );
+registerCommand(
+  "drill",
+  "drill KEY [--dry-run]: a failover drill on one profile, step by step",
+  async () => (await import("./drill-command.js")).run,
+);

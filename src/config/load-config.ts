@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { alertsSection } from "./sections/alerts.js";
 import { armSection } from "./sections/arm.js";
+import { drillsSection } from "./sections/drills.js";
 import { hostSection } from "./sections/host.js";
 import { probeSection } from "./sections/probe.js";
 import { serveSection } from "./sections/serve.js";
@@ -18,6 +19,7 @@ const sections = {
   alerts: alertsSection,
   host: hostSection,
   serve: serveSection,
+  drills: drillsSection,
   write: writeSection,
 } as const;
 

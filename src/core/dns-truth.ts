@@ -1,3 +1,4 @@
+import { orderEndpoints } from "./failover-order.js";
 import { SEVERITY_RANK, type Finding } from "./finding.js";
 import type { LiveProfile } from "./profile.js";
 import type { Report } from "./report.js";
@@ -30,13 +31,16 @@ export function canonicalName(name: string): string {
 
 /**
  * The endpoint a DNS answer names: a CNAME in the chain equal to an endpoint's target, else an
- * address equal to an IP target or to an address of an endpoint's target. First match in
- * profile order wins (a target shared by two endpoints is ambiguous anyway).
+ * address equal to an IP target or to an address of an endpoint's target.
  */
 export function matchAnswerEndpoint(profile: LiveProfile, input: DnsTruthInput): string | null {
   const names = new Set(input.names.map(canonicalName));
   const addresses = new Set(input.addresses.map((a) => a.toLowerCase()));
-  const withTarget = profile.endpoints.filter((e) => e.target !== undefined);
+  // Priority order, enabled first: when several endpoints share an answered address (one host
+  // behind two endpoints), the one Traffic Manager would hand out is the one it names.
+  const withTarget = orderEndpoints(profile.endpoints)
+    .filter((e) => e.target !== undefined)
+    .sort((a, b) => Number(b.enabled) - Number(a.enabled));
   const byName = withTarget.find((e) => names.has(canonicalName(e.target!)));
   if (byName) return byName.name;
   const byIp = withTarget.find((e) => addresses.has(e.target!.toLowerCase()));

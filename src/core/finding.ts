@@ -29,6 +29,7 @@ export const FINDING_CODES = [
   "RECONCILE_APPLIED",
   "RECONCILE_BLOCKED",
   "RECONCILE_FAILED",
+  "DRILL_PASSED",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

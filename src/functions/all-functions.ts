@@ -17,6 +17,11 @@ import { postSilenceFunction } from "./post-silence.js";
 import { listSilencesFunction } from "./list-silences.js";
 import { getSilenceFunction } from "./get-silence.js";
 import { expireSilenceFunction } from "./expire-silence.js";
+import { startDrillFunction } from "./start-drill.js";
+import { listDrillsFunction } from "./list-drills.js";
+import { getDrillFunction } from "./get-drill.js";
+import { drillStepFunction } from "./drill-step.js";
+import { drillTimerFunction } from "./drill-timer.js";
 
 /** Every function of the app, in one list: src/index.ts registers it, `serve` and the tests use it. */
 export const allFunctions: readonly FunctionDefinition[] = [
@@ -38,4 +43,9 @@ export const allFunctions: readonly FunctionDefinition[] = [
   listSilencesFunction,
   getSilenceFunction,
   expireSilenceFunction,
+  startDrillFunction,
+  listDrillsFunction,
+  getDrillFunction,
+  drillStepFunction,
+  drillTimerFunction,
 ];

@@ -6,6 +6,7 @@ import { loadConfig, type Environment } from "../config/load-config.js";
 import { allFunctions } from "../functions/all-functions.js";
 import type { HttpFunctionDefinition, TimerFunctionDefinition } from "../functions/definition.js";
 import { startDemo, type Demo } from "./demo.js";
+import { startDemoDns } from "./demo-dns.js";
 import { startEmbeddedAzurite, type EmbeddedAzurite } from "./embedded-azurite.js";
 import { startHttpHost, type HttpHost } from "./http-host.js";
 
@@ -53,7 +54,14 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       env["SERVING_BASIS"] ??= "probes";
       // The demo writes only its own temp file, so plan/apply (and drills) work out of the box.
       env["TM_ENABLE_WRITE_FEATURES"] ??= "true";
+      const demoDns = await startDemoDns();
+      cleanups.push(() => demoDns.close());
+      env["DNS_RESOLVERS"] ??= demoDns.address;
+      env["DRILL_POLL_SECONDS"] ??= "1";
+      env["DRILL_DEADLINE_SECONDS"] ??= "20";
     }
+    // Nothing here reads the drill queue: drill steps run in this process, on timers.
+    env["DRILL_RUNNER"] ??= "in-process";
     const config = loadConfig(env);
     const rt = await buildRuntime(config);
     cleanups.push(() => rt.close());
@@ -181,6 +189,8 @@ function banner(
       `  curl -si -X POST ${p}/plan        # the changes that reconcile it; note the ETag and "hash"`,
       `  curl -s -X POST ${p}/apply -H 'content-type: application/json' -H 'If-Match: <ETag>' -d '{"planHash":"<hash>"}'`,
       ...silenceHint(url, demo.profileKey),
+      `  curl -s -X POST ${p}/drills       # failover drill: primary out, backup answers, primary back (~10 s)`,
+      `  curl -s ${p}/drills               # drill history with every step (docs/drills.md)`,
     );
   }
   lines.push("", "Ctrl+C stops everything.");

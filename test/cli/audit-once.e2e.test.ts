@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/report.js";
 import { startArmServer, type ArmServer } from "../support/arm-server.js";
 import { buildRawProfile, rawProfileId } from "../support/builders/arm-raw-profile.js";
+import { startDnsServer, type DnsServer } from "../support/dns-server.js";
 import { startIdentityEndpoint, type IdentityEndpoint } from "../support/identity-endpoint.js";
 
 /**
@@ -25,6 +26,8 @@ let arm: ArmServer;
 let dir: string;
 let caFile: string;
 let desiredDir: string;
+/** DNS truth resolves every profile's fqdn: answer locally (NXDOMAIN), never through the network. */
+let dns: DnsServer;
 
 interface CliRun {
   code: number | null;
@@ -45,6 +48,7 @@ function runAudit(env: Record<string, string>, format = "json"): Promise<CliRun>
         DESIRED_STATE_DIR: desiredDir,
         PROBE_ENABLED: "false",
         ARM_MAX_RETRIES: "1",
+        DNS_RESOLVERS: dns.address,
         ...env,
       },
     });
@@ -72,6 +76,7 @@ beforeAll(async () => {
     throw new Error("dist/ is missing: run `npx tsc -p tsconfig.build.json` (npm test does) first");
   }
   idp = await startIdentityEndpoint();
+  dns = await startDnsServer({});
   arm = await startArmServer({ acceptsToken: (t) => idp.issued.some((i) => i.token === t) });
   dir = await mkdtemp(join(tmpdir(), "tm-audit-once-"));
   caFile = join(dir, "arm-ca.pem");
@@ -81,7 +86,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([idp.close(), arm.close(), rm(dir, { recursive: true, force: true })]);
+  await Promise.all([idp.close(), arm.close(), dns.close(), rm(dir, { recursive: true, force: true })]);
 });
 
 beforeEach(() => {

@@ -96,6 +96,22 @@ describe("tm-sentinel serve", () => {
     await waitFor(/report \S+demo-failover: serving demo-primary/);
   }, 60_000);
 
+  it("runs a failover drill on the demo profile that passes", async () => {
+    const profile = (await waitFor(/profiles\/(\S+demo-failover)\/report/))[1]!;
+    const started = await fetch(`http://127.0.0.1:${port}/api/profiles/${profile}/drills`, {
+      method: "POST",
+    });
+    expect(started.status).toBe(202);
+    const location = started.headers.get("location")!;
+    let drill: { outcome: string | null; observedStandby: string | null; restored: boolean | null };
+    for (;;) {
+      drill = (await (await fetch(`http://127.0.0.1:${port}${location}`)).json()) as typeof drill;
+      if (drill.outcome !== null) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(drill).toMatchObject({ outcome: "passed", observedStandby: "demo-backup", restored: true });
+  }, 60_000);
+
   it("stops cleanly on SIGTERM: exit code 0, demo endpoints closed, no process left in its group", async () => {
     const demoPort = Number((await waitFor(/on http:\/\/127\.0\.0\.1:(\d+)/))[1]);
     child!.kill("SIGTERM");

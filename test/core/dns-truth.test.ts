@@ -119,3 +119,17 @@ describe("failover bound", () => {
     });
   });
 });
+
+describe("matchAnswerEndpoint with a shared address", () => {
+  it("names the enabled endpoint first in priority order", () => {
+    const shared = aProfile({
+      endpoints: [
+        anEndpoint({ name: "primary", target: "127.0.0.1", priority: 1, enabled: false }),
+        anEndpoint({ name: "backup", target: "127.0.0.1", priority: 2 }),
+      ],
+    });
+    expect(matchAnswerEndpoint(shared, { names: [], addresses: ["127.0.0.1"], resolvedAt: at })).toBe(
+      "backup",
+    );
+  });
+});

@@ -14,6 +14,7 @@ export type ArmFault = { onlyPath?: RegExp } & (
   | { kind: "status"; status: number; code: string; message?: string; times?: number }
   | { kind: "slow"; delayMs: number; times?: number }
   | { kind: "malformed"; times?: number }
+  | { kind: "crash"; times?: number }
 );
 
 export interface RecordedRequest {
@@ -40,6 +41,8 @@ export interface ArmServer {
   /** When set, list responses hold at most this many profiles and carry a nextLink. */
   pageSize: number | undefined;
   requests: RecordedRequest[];
+  /** Runs before every request is answered (the Traffic Manager model syncs statuses here). */
+  beforeRequest?: () => void;
   close(): Promise<void>;
 }
 
@@ -126,11 +129,17 @@ async function handle(
     return;
   }
   if (fault?.kind === "slow") await new Promise((r) => setTimeout(r, fault.delayMs));
+  if (fault?.kind === "crash") {
+    // The connection drops mid-request, as when ARM's front end dies: no status at all.
+    res.destroy();
+    return;
+  }
   if (fault?.kind === "malformed") {
     send(200, '{"value": [{"id": "/subscriptions/');
     return;
   }
   if (res.destroyed) return;
+  state.beforeRequest?.();
   route(req.method ?? "GET", path, url, body, state, send);
 }
 

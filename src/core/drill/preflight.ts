@@ -7,8 +7,8 @@ import type { PreflightCheck } from "./drill.js";
 export interface PreflightInput {
   profile: LiveProfile;
   related: ReadonlyMap<string, LiveProfile>;
-  /** Our probe verdicts by endpoint name (one fresh probe of every endpoint). */
-  verdicts: ReadonlyMap<string, ProbeVerdict>;
+  /** Our probe verdicts by endpoint name (one fresh probe of every endpoint); undefined when probing is off. */
+  verdicts: ReadonlyMap<string, ProbeVerdict> | undefined;
   /** Another unfinished drill holds the profile's lease. */
   otherDrill: string | undefined;
   /** Codes of open critical incidents on the profile. */
@@ -30,12 +30,16 @@ function healthyByTm(e: Endpoint, input: PreflightInput): boolean {
 }
 
 function healthyByProbe(e: Endpoint, input: PreflightInput): boolean {
-  return input.verdicts.get(e.name)?.status === "Online";
+  // With probing switched off (PROBE_ENABLED=false) Traffic Manager's view is all there is.
+  return input.verdicts === undefined || input.verdicts.get(e.name)?.status === "Online";
 }
 
 function describeHealth(e: Endpoint, input: PreflightInput): string {
   const tm = effectiveTmStatus(e, input.related) ?? "unknown";
-  const probe = input.verdicts.get(e.name)?.status ?? "not probed";
+  const probe =
+    input.verdicts === undefined
+      ? "off (PROBE_ENABLED=false)"
+      : (input.verdicts.get(e.name)?.status ?? "not probed");
   return `${e.name}: Traffic Manager ${e.enabled ? tm : "Disabled"}, our probe ${probe}`;
 }
 

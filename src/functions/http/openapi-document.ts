@@ -323,6 +323,62 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
           },
         },
       },
+      "/profiles/{sub}/{rg}/{name}/drills": {
+        parameters: profileParams,
+        post: {
+          operationId: "startDrill",
+          summary: "Start a failover drill (docs/drills.md); the steps run on the drill queue",
+          requestBody: {
+            required: false,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  additionalProperties: false,
+                  properties: { dryRun: { type: "boolean" } },
+                },
+              },
+            },
+          },
+          responses: {
+            "202": json("Started; poll the Location", "Drill", {
+              Location: {
+                description: "/api/profiles/{sub}/{rg}/{name}/drills/{id}",
+                schema: { type: "string" },
+              },
+            }),
+            "400": problem("Invalid body (errors[] names the field)."),
+            "403": problem("TM_ENABLE_WRITE_FEATURES is not true."),
+            "409": problem("Another drill is running on this profile."),
+            ...common,
+          },
+        },
+        get: {
+          operationId: "listDrills",
+          summary: "The profile's drills, newest first",
+          responses: {
+            "200": json("Drills", "DrillList"),
+            "403": problem("TM_ENABLE_WRITE_FEATURES is not true."),
+            ...common,
+          },
+        },
+      },
+      "/profiles/{sub}/{rg}/{name}/drills/{id}": {
+        parameters: [
+          ...profileParams,
+          { name: "id", in: "path", required: true, schema: { type: "string" } },
+        ],
+        get: {
+          operationId: "getDrill",
+          summary: "One drill: its steps so far and its result",
+          responses: {
+            "200": json("The drill", "Drill"),
+            "403": problem("TM_ENABLE_WRITE_FEATURES is not true."),
+            "404": problem("No such drill."),
+            ...common,
+          },
+        },
+      },
     },
     components: {
       securitySchemes: { functionKey: { type: "apiKey", in: "header", name: "x-functions-key" } },
@@ -434,6 +490,53 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
         SilenceList: {
           type: "object",
           properties: { silences: { type: "array", items: { $ref: "#/components/schemas/Silence" } } },
+        },
+        Drill: {
+          type: "object",
+          description: "A failover drill (docs/drills.md).",
+          required: ["id", "profile", "startedAt", "outcome", "steps", "restored"],
+          properties: {
+            id: { type: "string" },
+            profile: { type: "string" },
+            dryRun: { type: "boolean" },
+            phase: { type: "string" },
+            startedAt: { type: "string" },
+            finishedAt: { type: ["string", "null"] },
+            outcome: { enum: ["passed", "failed", "aborted", null] },
+            reason: { type: "string" },
+            expectedStandby: { type: ["string", "null"] },
+            observedStandby: { type: ["string", "null"] },
+            failoverSeconds: { type: ["number", "null"] },
+            failbackSeconds: { type: ["number", "null"] },
+            steps: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["at", "action", "observed"],
+                properties: {
+                  at: { type: "string" },
+                  action: { type: "string" },
+                  observed: { type: "string" },
+                },
+              },
+            },
+            restored: { type: ["boolean", "null"] },
+            preflight: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  check: { type: "string" },
+                  ok: { type: "boolean" },
+                  detail: { type: "string" },
+                },
+              },
+            },
+          },
+        },
+        DrillList: {
+          type: "object",
+          properties: { drills: { type: "array", items: { $ref: "#/components/schemas/Drill" } } },
         },
       },
     },

@@ -1,3 +1,4 @@
+import { MemoryDrillStore } from "../../../src/adapters/memory/memory-drill-store.js";
 import { SilenceBook } from "../../../src/app/silences/silence-book.js";
 import { MemorySilenceRecords } from "../../../src/adapters/memory/memory-silence-records.js";
 import { inject } from "vitest";
@@ -127,10 +128,13 @@ export function buildFanoutRuntime(profiles: LiveProfile[], env: Record<string, 
     reports: new CountingReportStore(),
     probeState: new MemoryProbeStateStore(),
     prober: notUsed,
-    dns: notUsed,
+    // No resolveAnswer: DNS truth is skipped (it is tested in test/app/dns-truth-audit.test.ts).
+    dns: { resolveCnameChain: () => Promise.reject(new Error("fan-out runtime: DNS not expected")) },
     alerts: new RecordingAlerts(),
     writer: notUsed,
     auditQueue: createAuditQueue(config.host)!,
+    drills: new MemoryDrillStore(),
+    drillQueue: notUsed,
     close: () => Promise.resolve(),
   };
 }

@@ -1,3 +1,4 @@
+import { MemoryDrillStore } from "../../../src/adapters/memory/memory-drill-store.js";
 import { HttpRequest, InvocationContext, type HttpResponseInit } from "@azure/functions";
 import { inject } from "vitest";
 import type { LiveProfileSource, LiveSnapshot } from "../../../src/app/ports/live-profile-source.js";
@@ -67,10 +68,13 @@ export async function buildTableRuntime(
     reports: stores.reports,
     probeState: stores.probeState,
     prober: unused("prober"),
-    dns: unused("dns"),
+    // No resolveAnswer: DNS truth is skipped (it is tested in test/app/dns-truth-audit.test.ts).
+    dns: { resolveCnameChain: () => Promise.reject(new Error("test runtime: dns not provided")) },
     alerts: { deliveryFindings: () => Promise.resolve([]), dispatch: () => Promise.resolve() },
     writer: unused("writer"),
     silences: new SilenceBook(new TableSilenceRecords(stores.tables!, config.store.tables.state), clock),
+    drills: new MemoryDrillStore(),
+    drillQueue: unused("drillQueue"),
     close: () => Promise.resolve(),
     ...overrides,
   };

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { assertDrillsEnabled } from "../app/drills/drill-gate.js";
+import { drillDepsFromRuntime } from "../app/drills/drill-runtime.js";
+import { requestDrill } from "../app/drills/request-drill.js";
+import { AppError } from "../app/errors.js";
+import { drillResult } from "../core/drill/drill.js";
+import { formatJsonPath } from "../core/desired-schema.js";
+import type { HttpFunctionDefinition } from "./definition.js";
+import { readJsonBody } from "./http/request.js";
+import { handle, jsonResponse } from "./http/respond.js";
+import { watchedProfileFromRoute } from "./http/watched-profile-route.js";
+
+const drillBody = z.strictObject({ dryRun: z.boolean().exactOptional() });
+
+/**
+ * POST /api/profiles/{sub}/{rg}/{name}/drills: starts a failover drill (body `{ "dryRun"?: boolean }`)
+ * and answers 202 with its Location at once; the steps run on the drill queue. 409 while another
+ * drill runs on the profile; 403 unless TM_ENABLE_WRITE_FEATURES=true.
+ */
+export const startDrillFunction: HttpFunctionDefinition = {
+  kind: "http",
+  name: "startDrill",
+  methods: ["POST"],
+  route: "profiles/{sub}/{rg}/{name}/drills",
+  authLevel: "function",
+  create: (rt) =>
+    handle(async (request) => {
+      assertDrillsEnabled(rt.config);
+      const profile = await watchedProfileFromRoute(rt, request);
+      const hasBody = request.body !== null && request.headers.get("content-length") !== "0";
+      const parsed = drillBody.safeParse(hasBody ? await readJsonBody(request) : {});
+      if (!parsed.success)
+        throw new AppError(
+          "VALIDATION",
+          "The drill request is invalid.",
+          parsed.error.issues.flatMap((i) =>
+            i.code === "unrecognized_keys"
+              ? i.keys.map((k) => ({ path: formatJsonPath([...i.path, k]), message: "is not a known field" }))
+              : [{ path: formatJsonPath(i.path), message: i.message }],
+          ),
+        );
+      const drill = await requestDrill(drillDepsFromRuntime(rt), {
+        profile,
+        dryRun: parsed.data.dryRun ?? false,
+        trigger: "http",
+      });
+      const { sub, rg, name } = request.params;
+      const location = `/api/profiles/${sub}/${rg}/${name}/drills/${drill.id}`;
+      return jsonResponse(202, drillResult(drill), { location });
+    }),
+};
