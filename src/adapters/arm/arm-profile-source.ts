@@ -60,8 +60,16 @@ export class ArmProfileSource implements LiveProfileSource {
   async readProfiles(keys: ProfileKey[]): Promise<LiveSnapshot> {
     const failures: ReadFailure[] = [];
     const profiles: LiveProfile[] = [];
+    // SDK clients (one per subscription, kept for the process) exist only for watched
+    // subscriptions: a key naming another subscription is not read at all.
+    const watchedSubs = new Set(watchedSubscriptions(this.options.watch));
+    const readable = keys.filter((key) => {
+      if (watchedSubs.has(key.subscriptionId.toLowerCase())) return true;
+      failures.push(outsideWatch(key));
+      return false;
+    });
     await Promise.all(
-      keys.map((key) =>
+      readable.map((key) =>
         this.limit(async () => {
           const read = await this.getOne(key, [formatProfileKey(key)]);
           if ("failure" in read) failures.push(read.failure);
@@ -146,5 +154,15 @@ function notFound(key: ProfileKey): ReadFailure {
     profiles: [scope],
     reason: "not-found",
     message: `watched profile ${scope} (TM_WATCH) does not exist in ARM any more: deleted, moved or renamed?`,
+  };
+}
+
+function outsideWatch(key: ProfileKey): ReadFailure {
+  const scope = formatProfileKey(key);
+  return {
+    scope,
+    profiles: [scope],
+    reason: "not-found",
+    message: `profile ${scope} is outside the watched subscriptions (TM_WATCH); it was not read`,
   };
 }

@@ -1,7 +1,5 @@
 import type { HttpRequest } from "@azure/functions";
 import { AppError } from "../../app/errors.js";
-import type { WriteCondition } from "../../app/write-desired.js";
-import { fromHttpEtag } from "./etag.js";
 
 /** Desired documents are small; Table storage also caps a property at 64 KiB. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -73,23 +71,8 @@ function tooLarge(): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `The body exceeds ${MAX_BODY_BYTES} bytes (64 KiB).`);
 }
 
-/** If-None-Match: * → create; If-Match: <etag>|* → replace; neither → create only if absent. */
-export function writeConditionFrom(request: HttpRequest): WriteCondition {
-  const ifMatch = request.headers.get("if-match")?.trim();
-  const ifNoneMatch = request.headers.get("if-none-match")?.trim();
-  if (ifMatch && ifNoneMatch)
-    throw new AppError(
-      "VALIDATION",
-      "Send either If-Match (replace) or If-None-Match: * (create), not both.",
-    );
-  if (ifNoneMatch !== undefined && ifNoneMatch !== "") {
-    if (ifNoneMatch !== "*")
-      throw new AppError("VALIDATION", "If-None-Match supports only * (create if absent).");
-    return { kind: "create" };
-  }
-  if (ifMatch) return { kind: "match", etag: fromHttpEtag(ifMatch) };
-  return { kind: "none" };
-}
+// If-Match / If-None-Match are parsed in one place; re-exported so existing imports keep working.
+export { writeConditionFrom } from "./preconditions.js";
 
 /** Who made the change, from App Service authentication headers; else the function key was the credential. */
 export function callerOf(request: HttpRequest, trustPrincipalHeaders: boolean): string {

@@ -153,13 +153,24 @@ describe("ArmProfileSource.readProfiles", () => {
       buildRawProfile({ subscriptionId: SUB_B, name: "two" }),
     );
 
-    const snapshot = await source(`/subscriptions/${SUB_C}`).readProfiles([
+    const snapshot = await source(`/subscriptions/${SUB_A},/subscriptions/${SUB_B}`).readProfiles([
       { subscriptionId: SUB_A, resourceGroup: "rg-web", profileName: "one" },
       { subscriptionId: SUB_B, resourceGroup: "rg-web", profileName: "two" },
     ]);
 
     expect(names(snapshot)).toEqual(["one", "two"]);
     expect(h.arm.requests).toHaveLength(2);
+  });
+
+  it("never reads a profile of a subscription outside TM_WATCH", async () => {
+    h.arm.put(buildRawProfile({ subscriptionId: SUB_B, name: "two" }));
+
+    const snapshot = await source(`/subscriptions/${SUB_C}`).readProfiles([
+      { subscriptionId: SUB_B, resourceGroup: "rg-web", profileName: "two" },
+    ]);
+
+    expect(snapshot.failures.map((f) => f.reason)).toEqual(["not-found"]);
+    expect(h.arm.requests).toHaveLength(0);
   });
 
   it("reports a profile that does not exist as not-found", async () => {
