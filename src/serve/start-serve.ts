@@ -4,10 +4,15 @@ import { describeStores } from "../adapters/store/create-stores.js";
 import { buildRuntime, type Runtime } from "../composition-root.js";
 import { loadConfig, type Environment } from "../config/load-config.js";
 import { allFunctions } from "../functions/all-functions.js";
-import type { HttpFunctionDefinition, TimerFunctionDefinition } from "../functions/definition.js";
+import type {
+  HttpFunctionDefinition,
+  QueueFunctionDefinition,
+  TimerFunctionDefinition,
+} from "../functions/definition.js";
 import { startDemo, type Demo } from "./demo.js";
 import { startEmbeddedAzurite, type EmbeddedAzurite } from "./embedded-azurite.js";
 import { startHttpHost, type HttpHost } from "./http-host.js";
+import { drainAuditQueue } from "./serve-queue-worker.js";
 
 // @azure/functions is CommonJS whose classes Node's ESM loader cannot see as named exports.
 const { InvocationContext } = functions;
@@ -90,6 +95,9 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
             },
             context,
           );
+          // Above FANOUT_THRESHOLD the timer only enqueued: audit those messages here, as the host would.
+          const queued = allFunctions.find((d): d is QueueFunctionDefinition => d.kind === "queue");
+          if (queued) await drainAuditQueue(rt, queued, log);
           await printSummary(rt, out);
         } catch (e: unknown) {
           out(`audit failed: ${e instanceof Error ? e.message : String(e)}`);

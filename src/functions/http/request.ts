@@ -29,7 +29,7 @@ export async function readJsonBody(request: HttpRequest): Promise<unknown> {
   if (!isJsonMediaType(request.headers.get("content-type")))
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the document as Content-Type: application/json.");
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declared > MAX_BODY_BYTES) throw payloadTooLarge();
   const bytes = await readCapped(request);
   let text: string;
   try {
@@ -60,14 +60,14 @@ async function readCapped(request: HttpRequest): Promise<Uint8Array> {
     total += value.byteLength;
     if (total > MAX_BODY_BYTES) {
       await reader.cancel();
-      throw tooLarge();
+      throw payloadTooLarge();
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks);
 }
 
-function tooLarge(): AppError {
+export function payloadTooLarge(): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `The body exceeds ${MAX_BODY_BYTES} bytes (64 KiB).`);
 }
 
