@@ -58,7 +58,7 @@ describe("serve survives what a careless client sends", () => {
       return {
         status: res.status,
         type: res.headers.get("content-type"),
-        body: (await res.json()) as unknown,
+        body: await res.json(),
       };
     };
     const small = await put(70_000);
