@@ -15,6 +15,7 @@ import { getProfile, listByResourceGroup, listBySubscription, type ArmCall } fro
 import { toReadFailure } from "./arm-read-failure.js";
 import { readNarrowScopes, type SubscriptionRead } from "./read-narrow-scopes.js";
 import { readNestedChildren } from "./read-nested-children.js";
+import { normalizeListed } from "./normalize-listed.js";
 
 export interface ArmProfileSourceOptions extends ArmClientSettings {
   credential: TokenCredential;
@@ -34,6 +35,8 @@ export class ArmProfileSource implements LiveProfileSource {
   private readonly clients: ArmClients;
   private readonly call: ArmCall;
   private readonly limit: ReturnType<typeof pLimit>;
+  /** Per-profile failures of resource-group listings during the current readWatched. */
+  private readonly narrowFailures: ReadFailure[] = [];
 
   constructor(private readonly options: ArmProfileSourceOptions) {
     this.clients = new ArmClients(options.credential, options);
@@ -53,7 +56,10 @@ export class ArmProfileSource implements LiveProfileSource {
       tag,
       listed,
     );
-    for (const m of missing) failures.push(notFound(m.key));
+    failures.push(...this.narrowFailures.splice(0));
+    // An explicit profile that was listed but could not be read already has its failure.
+    for (const m of missing)
+      if (!failures.some((f) => f.profiles.includes(formatProfileKey(m.key)))) failures.push(notFound(m.key));
     return this.withChildren(watched, listed, complete, failures);
   }
 
@@ -102,8 +108,8 @@ export class ArmProfileSource implements LiveProfileSource {
     const owners = entries.flatMap((e) => (e.kind === "profile" ? [formatProfileKey(e.key)] : []));
     try {
       const items = await listBySubscription(this.clients.for(subscriptionId), this.call);
-      const profiles = items.map((item) => normalizeProfile(item));
-      return { profiles, failures: [], complete: true, authoritative: entries };
+      const { profiles, failures } = normalizeListed(items, entries, scope);
+      return { profiles, failures, complete: true, authoritative: entries };
     } catch (e: unknown) {
       const failure = this.failure(e, scope, owners, `Traffic Manager profiles in ${scope}`);
       if (failure.reason === "forbidden" && entries.every((x) => x.kind !== "subscription")) {
@@ -117,7 +123,10 @@ export class ArmProfileSource implements LiveProfileSource {
   private readonly narrowReaders = {
     listResourceGroup: async (subscriptionId: string, resourceGroup: string) => {
       const items = await listByResourceGroup(this.clients.for(subscriptionId), resourceGroup, this.call);
-      return items.map((item) => normalizeProfile(item));
+      // Unreadable profiles of a narrow scope fall back to the per-item rule of the full listing.
+      const { profiles, failures } = normalizeListed(items, this.options.watch, resourceGroup);
+      this.narrowFailures.push(...failures);
+      return profiles;
     },
     getOne: (key: ProfileKey, owners: string[]) => this.getOne(key, owners),
     failure: (e: unknown, scope: string, profiles: string[], what: string) =>

@@ -183,3 +183,20 @@ describe("ArmProfileSource.readProfiles", () => {
     ]);
   });
 });
+
+describe("ArmProfileSource with one profile it cannot read", () => {
+  it("audits the other profiles of the subscription and names only that one as malformed", async () => {
+    const broken = buildRawProfile({ subscriptionId: SUB_A, name: "broken" });
+    const monitor = broken.properties.monitorConfig as Record<string, unknown>;
+    delete monitor["port"];
+    monitor["protocol"] = "TCP";
+    h.arm.put(broken, buildRawProfile({ subscriptionId: SUB_A, name: "fine" }));
+
+    const snapshot = await source(`/subscriptions/${SUB_A}`).readWatched();
+
+    expect(names(snapshot)).toEqual(["fine"]);
+    expect(snapshot.failures.map((f) => [f.reason, f.profiles])).toEqual([
+      ["malformed", [`${SUB_A}/rg-web/broken`]],
+    ]);
+  });
+});
