@@ -166,11 +166,14 @@ function banner(
       "",
       "Try:",
       `  curl -s ${p}/report`,
-      `  curl -i ${p}/desired`,
-      `  curl -s -X PUT ${p}/desired -H 'content-type: application/json' -H 'If-Match: *' \\`,
+      `  curl -i ${p}/desired             # the document and its ETag`,
+      `  ETAG=$(curl -si ${p}/desired | tr -d '\\r' | sed -n 's/^etag: //Ip')`,
+      `  curl -s -X PUT ${p}/desired -H 'content-type: application/json' -H "If-Match: $ETAG" \\`,
       `       -d '{"routingMethod":"Priority","endpoints":[{"name":"demo-backup","enabled":true},{"name":"demo-primary","enabled":true}]}'`,
+      "       # a stale ETag answers 412: someone else changed it since your GET",
       `  curl -s -X POST ${p}/audit        # ORDER_DRIFT: live order differs from the desired one`,
-      `  curl -s '${demo.endpointsUrl}/fail?endpoint=primary'   # then audit again: the primary stops serving`,
+      `  curl -s '${demo.endpointsUrl}/fail?endpoint=primary'      # primary|backup answers 503; audit again`,
+      `  curl -s '${demo.endpointsUrl}/recover?endpoint=primary'   # heals it again`,
     );
   }
   lines.push("", "Ctrl+C stops everything.");

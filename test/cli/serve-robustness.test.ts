@@ -88,3 +88,37 @@ describe("serve with a closed stdout", () => {
     expect(await readdir(tmp)).toEqual([]);
   }, 90_000);
 });
+
+describe("the demo start message", () => {
+  const desiredUrl = () =>
+    `${serve.api}/profiles/00000000-0000-0000-0000-000000000000/tm-sentinel-demo/demo-failover/desired`;
+
+  it("shows the ETag flow and every demo control URL", () => {
+    expect(serve.output()).toContain('-H "If-Match: $ETAG"');
+    expect(serve.output()).not.toContain("If-Match: *");
+    expect(serve.output()).toMatch(/\/fail\?endpoint=primary/);
+    expect(serve.output()).toMatch(/\/recover\?endpoint=primary/);
+  });
+
+  it("works as printed: GET, then PUT with that ETag", async () => {
+    const etag = (await fetch(desiredUrl())).headers.get("etag")!;
+    const res = await fetch(desiredUrl(), {
+      method: "PUT",
+      headers: { "content-type": "application/json", "if-match": etag },
+      body: JSON.stringify({
+        routingMethod: "Priority",
+        endpoints: [
+          { name: "demo-backup", enabled: true },
+          { name: "demo-primary", enabled: true },
+        ],
+      }),
+    });
+    expect(res.status).toBe(200);
+  }, 30_000);
+
+  it("rejects an unknown demo endpoint name", async () => {
+    const base = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(serve.output())![1]!;
+    const res = await fetch(`${base}/fail?endpoint=nope`);
+    expect([res.status, await res.text()]).toEqual([400, "endpoint must be one of primary, backup\n"]);
+  }, 30_000);
+});
