@@ -166,13 +166,13 @@ function decodeParams(names: string[], m: RegExpExecArray): Record<string, strin
   return params;
 }
 
-/** After the cap, this much more is read and dropped so the client can see the 413; then the socket closes. */
+/** After the cap, this much more is read and dropped so an upload can finish and see the 413. */
 const DISCARD_BYTES = 32 * 1024 * 1024;
 
 /**
- * The body, or undefined as soon as it passes the cap. The rest is discarded while the 413 goes
- * out (a client that is still uploading would otherwise see EPIPE instead of the answer), up to
- * DISCARD_BYTES; a body that never ends is cut off there.
+ * The body, or undefined when it passes the cap. A body over the cap is read to its end and
+ * dropped (a client still uploading would otherwise see EPIPE instead of the 413), up to
+ * DISCARD_BYTES more; a body that never ends is answered then and its connection closed.
  */
 function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
@@ -184,9 +184,9 @@ function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
       chunks.length = 0;
       if (total > MAX_REQUEST_BYTES + DISCARD_BYTES) {
         req.off("data", onData);
-        req.socket.destroy();
+        req.pause();
+        resolve(undefined);
       }
-      resolve(undefined);
     };
     req.on("data", onData);
     req.on("end", () => resolve(total > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks)));
