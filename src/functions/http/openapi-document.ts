@@ -76,7 +76,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ functionKey: [] }],
-    paths: {
+    paths: withWatchErrors({
       "/health": {
         get: {
           operationId: "health",
@@ -178,7 +178,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
           },
         },
       },
-    },
+    }),
     components: {
       securitySchemes: { functionKey: { type: "apiKey", in: "header", name: "x-functions-key" } },
       schemas: {
@@ -208,4 +208,30 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
       },
     },
   };
+}
+
+type Operation = { responses?: Record<string, unknown> };
+
+/**
+ * Every per-profile route checks its segments (400) and the watch list (404) first
+ * (watched-profile-route.ts), so every such operation documents both, also those added later.
+ */
+function withWatchErrors<T extends Record<string, unknown>>(paths: T): T {
+  for (const [path, item] of Object.entries(paths)) {
+    if (!path.startsWith("/profiles/{sub}/{rg}/{name}")) continue;
+    for (const op of Object.values(item as Record<string, unknown>)) {
+      if (typeof op !== "object" || op === null || Array.isArray(op)) continue;
+      const operation = op as Operation;
+      if (!operation.responses) continue;
+      const notFound = operation.responses["404"] as { description?: string } | undefined;
+      operation.responses = {
+        "400": problem("A route segment is invalid; errors[].path names it (route.subscriptionId, …)."),
+        ...operation.responses,
+        "404": problem(
+          `The profile is not watched (TM_WATCH, TM_WATCH_TAG)${notFound?.description ? `, or: ${notFound.description}` : "."}`,
+        ),
+      };
+    }
+  }
+  return paths;
 }
