@@ -28,12 +28,31 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
     throw new UsageError(`--port must be a port number, got "${values.port}"\n${USAGE}`);
 
+  // `serve | head -3`: once the reader goes away, stop cleanly (temp folder removed) instead of
+  // dying of an unhandled EPIPE.
+  let stdoutOpen = true;
+  let onStdoutClosed: (why: string) => void = () => undefined;
+  const stdoutClosed = new Promise<string>((resolve) => (onStdoutClosed = resolve));
+  const onStdoutError = (e: NodeJS.ErrnoException) => {
+    stdoutOpen = false;
+    onStdoutClosed(`stdout closed (${e.code ?? e.message})`);
+  };
+  process.stdout.on("error", onStdoutError);
+  const out = (line: string) => {
+    if (!stdoutOpen) return;
+    try {
+      io.out(line);
+    } catch (e: unknown) {
+      onStdoutError(e as NodeJS.ErrnoException);
+    }
+  };
+
   let serve;
   try {
     serve = await startServe({
       env: process.env,
       ...(port !== undefined ? { port } : {}),
-      out: (l) => io.out(l),
+      out,
     });
   } catch (e: unknown) {
     if (e instanceof ConfigError) {
@@ -47,12 +66,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  io.out(`tm-sentinel serve: ${signal} received, stopping…`);
+  const signal = await Promise.race([
+    new Promise<string>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    }),
+    stdoutClosed,
+  ]);
+  out(`tm-sentinel serve: ${signal} received, stopping…`);
   await serve.stop();
-  io.out("tm-sentinel serve: stopped");
+  out("tm-sentinel serve: stopped");
+  process.stdout.off("error", onStdoutError);
+  // Later writes (e.g. a final newline) must not raise EPIPE once the reader is gone.
+  if (!stdoutOpen) process.stdout.on("error", () => undefined);
   return EXIT.OK;
 }

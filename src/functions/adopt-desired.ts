@@ -1,7 +1,8 @@
 import { adoptLive } from "../app/adopt-live.js";
 import type { HttpFunctionDefinition } from "./definition.js";
-import { callerOf, profileFromRoute, writeConditionFrom } from "./http/request.js";
+import { callerOf, writeConditionFrom } from "./http/request.js";
 import { desiredResponse, handle } from "./http/respond.js";
+import { watchedProfileFromRoute } from "./http/watched-profile-route.js";
 
 /** POST /api/profiles/{sub}/{rg}/{name}/desired/adopt: the live order becomes the desired one. */
 export const adoptDesiredFunction: HttpFunctionDefinition = {
@@ -13,7 +14,7 @@ export const adoptDesiredFunction: HttpFunctionDefinition = {
   create: (rt) =>
     handle(async (request) => {
       const { stored, created } = await adoptLive(rt, {
-        profile: profileFromRoute(request),
+        profile: await watchedProfileFromRoute(rt, request),
         condition: writeConditionFrom(request),
         updatedBy: callerOf(request, rt.config.host.trustPrincipalHeaders),
       });

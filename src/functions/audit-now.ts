@@ -2,8 +2,8 @@ import { AppError } from "../app/errors.js";
 import { auditOptionsFromConfig, auditProfiles } from "../app/run-audit.js";
 import { parseProfileKey } from "../core/profile-key.js";
 import type { HttpFunctionDefinition } from "./definition.js";
-import { profileFromRoute } from "./http/request.js";
 import { handle, jsonResponse } from "./http/respond.js";
+import { watchedProfileFromRoute } from "./http/watched-profile-route.js";
 
 /**
  * POST /api/profiles/{sub}/{rg}/{name}/audit: audits this profile now (probes included), stores
@@ -18,7 +18,7 @@ export const auditNowFunction: HttpFunctionDefinition = {
   create: (rt) => {
     const options = auditOptionsFromConfig(rt.config);
     return handle(async (request, context) => {
-      const profile = profileFromRoute(request);
+      const profile = await watchedProfileFromRoute(rt, request);
       const key = parseProfileKey(profile)!;
       const result = await auditProfiles(rt, [key], options);
       const report = result.reports.find((r) => r.profile.toLowerCase() === profile) ?? result.reports[0];

@@ -1,7 +1,7 @@
 import { getDesired } from "../app/read-state.js";
 import type { HttpFunctionDefinition } from "./definition.js";
-import { profileFromRoute } from "./http/request.js";
 import { desiredResponse, handle } from "./http/respond.js";
+import { watchedProfileFromRoute } from "./http/watched-profile-route.js";
 
 /** GET /api/profiles/{sub}/{rg}/{name}/desired → the document, with its ETag. */
 export const getDesiredFunction: HttpFunctionDefinition = {
@@ -11,5 +11,7 @@ export const getDesiredFunction: HttpFunctionDefinition = {
   route: "profiles/{sub}/{rg}/{name}/desired",
   authLevel: "function",
   create: (rt) =>
-    handle(async (request) => desiredResponse(200, await getDesired(rt.desired, profileFromRoute(request)))),
+    handle(async (request) =>
+      desiredResponse(200, await getDesired(rt.desired, await watchedProfileFromRoute(rt, request))),
+    ),
 };

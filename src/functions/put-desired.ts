@@ -1,7 +1,8 @@
 import { putDesired } from "../app/put-desired.js";
 import type { HttpFunctionDefinition } from "./definition.js";
-import { callerOf, flag, profileFromRoute, readJsonBody, writeConditionFrom } from "./http/request.js";
+import { callerOf, flag, readJsonBody, writeConditionFrom } from "./http/request.js";
 import { desiredResponse, handle } from "./http/respond.js";
+import { watchedProfileFromRoute } from "./http/watched-profile-route.js";
 
 /**
  * PUT /api/profiles/{sub}/{rg}/{name}/desired. If-None-Match: * creates, If-Match replaces;
@@ -15,7 +16,7 @@ export const putDesiredFunction: HttpFunctionDefinition = {
   authLevel: "function",
   create: (rt) =>
     handle(async (request) => {
-      const profile = profileFromRoute(request);
+      const profile = await watchedProfileFromRoute(rt, request);
       const condition = writeConditionFrom(request);
       const body = await readJsonBody(request);
       const { stored, created } = await putDesired(rt, {

@@ -34,6 +34,11 @@ export async function startDemo(): Promise<Demo> {
     const endpoint = Object.entries(DEMO_HOSTS).find(([, h]) => h === host)?.[0];
     if (url.pathname === "/fail" || url.pathname === "/recover") {
       const which = url.searchParams.get("endpoint") ?? "primary";
+      if (!(which in DEMO_HOSTS)) {
+        res.statusCode = 400;
+        res.end(`endpoint must be one of ${Object.keys(DEMO_HOSTS).join(", ")}\n`);
+        return;
+      }
       if (url.pathname === "/fail") failing.add(which);
       else failing.delete(which);
       res.end(

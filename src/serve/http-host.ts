@@ -3,12 +3,15 @@ import type { AddressInfo } from "node:net";
 import functions, { type HttpResponseInit, type LogLevel } from "@azure/functions";
 import type { Runtime } from "../composition-root.js";
 import type { HttpFunctionDefinition } from "../functions/definition.js";
+import { problemResponse } from "../functions/http/problem.js";
+import { MAX_BODY_BYTES, payloadTooLarge } from "../functions/http/request.js";
+import { hostProblem, rawProblem } from "./host-problems.js";
 
 // @azure/functions is CommonJS whose classes Node's ESM loader cannot see as named exports.
 const { HttpRequest, InvocationContext } = functions;
 
-/** Requests larger than this are refused before a handler sees them (handlers cap bodies lower). */
-const MAX_REQUEST_BYTES = 1024 * 1024;
+/** Requests larger than this are refused before a handler sees them, with the handlers' own 413. */
+const MAX_REQUEST_BYTES = MAX_BODY_BYTES;
 
 interface Route {
   def: HttpFunctionDefinition;
@@ -53,14 +56,26 @@ export async function startHttpHost(
     ...compileRoute(def.route),
     handler: def.create(rt),
   }));
+  let actual = port;
   const server = createServer((req, res) => {
-    void dispatch(routes, req, res, port, log);
+    // Nothing a client sends may become an unhandled rejection: the last resort answers 500.
+    dispatch(routes, req, res, actual, log).catch((e: unknown) => {
+      log("error", `${req.method ?? "?"} request failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (!res.headersSent) void send(res, hostProblem(500, "Internal server error", "see the serve log"));
+      else res.destroy();
+    });
+  });
+  // Bytes that are not HTTP at all: answer 400 problem+json if the socket still takes it, then close.
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+    socket.end(rawProblem(err.code === "HPE_HEADER_OVERFLOW" ? 431 : 400));
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
   });
-  const actual = (server.address() as AddressInfo).port;
+  server.on("error", (e) => log("error", `serve HTTP host: ${e.message}`));
+  actual = (server.address() as AddressInfo).port;
   return { url: `http://localhost:${actual}/api`, close: () => closeServer(server) };
 }
 
@@ -71,49 +86,44 @@ async function dispatch(
   port: number,
   log: (level: LogLevel, line: string) => void,
 ): Promise<void> {
-  const url = new URL(req.url ?? "/", `http://localhost:${port}`);
   const method = (req.method ?? "GET").toUpperCase();
+  let url: URL;
+  try {
+    // The bound port, never the configured one (SERVE_PORT=0 picks a free port).
+    url = new URL(req.url ?? "/", `http://localhost:${port}`);
+  } catch {
+    return send(res, {
+      ...hostProblem(400, "Bad request", "the request target is not a valid URL"),
+      headers: closing,
+    });
+  }
   const matching = routes.map((r) => ({ r, m: r.pattern.exec(url.pathname) })).filter((x) => x.m !== null);
   const hit = matching.find((x) => (x.r.def.methods as string[]).includes(method));
   if (!hit) {
-    const status = matching.length > 0 ? 405 : 404;
-    return send(res, {
-      status,
-      jsonBody: {
-        type: "about:blank",
-        title: status === 405 ? "Method not allowed" : "Not found",
-        status,
-        detail: `${method} ${url.pathname}`,
-      },
-      headers: { "content-type": "application/problem+json" },
-    });
+    if (matching.length === 0)
+      return send(res, problemResponse("NOT_FOUND", `No route matches ${method} ${url.pathname}.`));
+    const allow = [...new Set(matching.flatMap((x) => x.r.def.methods))].join(", ");
+    const out = hostProblem(405, "Method not allowed", `${method} is not allowed here; use ${allow}.`);
+    return send(res, { ...out, headers: { ...(out.headers as Record<string, string>), allow } });
   }
   try {
     const params = decodeParams(hit.r.names, hit.m!);
     if (params === undefined)
-      return send(res, {
-        status: 400,
-        jsonBody: {
-          type: "about:blank",
-          title: "Bad request",
-          status: 400,
-          detail: "a route segment is not valid percent-encoded UTF-8",
-        },
-        headers: { "content-type": "application/problem+json" },
-      });
+      return send(
+        res,
+        problemResponse("VALIDATION", "A route segment is not valid percent-encoded UTF-8.", [
+          { path: "route", message: "is not valid percent-encoded UTF-8" },
+        ]),
+      );
     const body = await readBody(req);
-    if (body === undefined)
-      // The rest of the body is never read, so the connection cannot be reused.
+    if (body === undefined) {
+      // The connection is not reused: the rest of the body is only drained up to a limit.
+      const out = problemResponse(payloadTooLarge().code, payloadTooLarge().message);
       return send(res, {
-        status: 413,
-        jsonBody: {
-          type: "about:blank",
-          title: "Request body too large",
-          status: 413,
-          detail: `over ${MAX_REQUEST_BYTES} bytes`,
-        },
-        headers: { "content-type": "application/problem+json", connection: "close" },
+        ...out,
+        headers: { ...(out.headers as Record<string, string>), connection: "close" },
       });
+    }
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers))
       if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
@@ -134,18 +144,14 @@ async function dispatch(
     await send(res, out);
   } catch (e: unknown) {
     log("error", `${method} ${url.pathname} failed: ${e instanceof Error ? e.message : String(e)}`);
-    await send(res, {
-      status: 500,
-      jsonBody: {
-        type: "about:blank",
-        title: "Internal server error",
-        status: 500,
-        detail: "see the serve log",
-      },
-      headers: { "content-type": "application/problem+json" },
-    });
+    await send(
+      res,
+      hostProblem(500, "Internal server error", "An unexpected error occurred; see the serve log."),
+    );
   }
 }
+
+const closing = { "content-type": "application/problem+json", connection: "close" };
 
 function decodeParams(names: string[], m: RegExpExecArray): Record<string, string> | undefined {
   const params: Record<string, string> = {};
@@ -160,7 +166,14 @@ function decodeParams(names: string[], m: RegExpExecArray): Record<string, strin
   return params;
 }
 
-/** The body, or undefined as soon as it passes the cap: a chunked upload is not read to its end. */
+/** After the cap, this much more is read and dropped so an upload can finish and see the 413. */
+const DISCARD_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The body, or undefined when it passes the cap. A body over the cap is read to its end and
+ * dropped (a client still uploading would otherwise see EPIPE instead of the 413), up to
+ * DISCARD_BYTES more; a body that never ends is answered then and its connection closed.
+ */
 function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -168,12 +181,15 @@ function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
     const onData = (chunk: Buffer) => {
       total += chunk.length;
       if (total <= MAX_REQUEST_BYTES) return void chunks.push(chunk);
-      req.off("data", onData);
-      req.pause();
-      resolve(undefined);
+      chunks.length = 0;
+      if (total > MAX_REQUEST_BYTES + DISCARD_BYTES) {
+        req.off("data", onData);
+        req.pause();
+        resolve(undefined);
+      }
     };
     req.on("data", onData);
-    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("end", () => resolve(total > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

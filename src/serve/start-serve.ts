@@ -4,11 +4,16 @@ import { describeStores } from "../adapters/store/create-stores.js";
 import { buildRuntime, type Runtime } from "../composition-root.js";
 import { loadConfig, type Environment } from "../config/load-config.js";
 import { allFunctions } from "../functions/all-functions.js";
-import type { HttpFunctionDefinition, TimerFunctionDefinition } from "../functions/definition.js";
+import type {
+  HttpFunctionDefinition,
+  QueueFunctionDefinition,
+  TimerFunctionDefinition,
+} from "../functions/definition.js";
 import { startDemo, type Demo } from "./demo.js";
 import { startDemoDns } from "./demo-dns.js";
 import { startEmbeddedAzurite, type EmbeddedAzurite } from "./embedded-azurite.js";
 import { startHttpHost, type HttpHost } from "./http-host.js";
+import { drainAuditQueue } from "./serve-queue-worker.js";
 
 // @azure/functions is CommonJS whose classes Node's ESM loader cannot see as named exports.
 const { InvocationContext } = functions;
@@ -101,6 +106,9 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
             },
             context,
           );
+          // Above FANOUT_THRESHOLD the timer only enqueued: audit those messages here, as the host would.
+          const queued = allFunctions.find((d): d is QueueFunctionDefinition => d.kind === "queue");
+          if (queued) await drainAuditQueue(rt, queued, log);
           await printSummary(rt, out);
         } catch (e: unknown) {
           out(`audit failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -181,11 +189,14 @@ function banner(
       "",
       "Try:",
       `  curl -s ${p}/report`,
-      `  curl -i ${p}/desired`,
-      `  curl -s -X PUT ${p}/desired -H 'content-type: application/json' -H 'If-Match: *' \\`,
+      `  curl -i ${p}/desired             # the document and its ETag`,
+      `  ETAG=$(curl -si ${p}/desired | tr -d '\\r' | sed -n 's/^etag: //Ip')`,
+      `  curl -s -X PUT ${p}/desired -H 'content-type: application/json' -H "If-Match: $ETAG" \\`,
       `       -d '{"routingMethod":"Priority","endpoints":[{"name":"demo-backup","enabled":true},{"name":"demo-primary","enabled":true}]}'`,
+      "       # a stale ETag answers 412: someone else changed it since your GET",
       `  curl -s -X POST ${p}/audit        # ORDER_DRIFT: live order differs from the desired one`,
-      `  curl -s '${demo.endpointsUrl}/fail?endpoint=primary'   # then audit again: the primary stops serving`,
+      `  curl -s '${demo.endpointsUrl}/fail?endpoint=primary'      # primary|backup answers 503; audit again`,
+      `  curl -s '${demo.endpointsUrl}/recover?endpoint=primary'   # heals it again`,
       `  curl -si -X POST ${p}/plan        # the changes that reconcile it; note the ETag and "hash"`,
       `  curl -s -X POST ${p}/apply -H 'content-type: application/json' -H 'If-Match: <ETag>' -d '{"planHash":"<hash>"}'`,
       ...silenceHint(url, demo.profileKey),

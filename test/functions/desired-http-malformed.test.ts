@@ -2,18 +2,24 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/composition-root.js";
 import { putDesiredFunction } from "../../src/functions/put-desired.js";
-import { aProfile, endpointsInOrder } from "../support/builders/audit-builders.js";
+import { endpointsInOrder } from "../support/builders/audit-builders.js";
 import { buildDesiredState } from "../support/builders/desired-builders.js";
-import { buildTableRuntime, invoke, profileParams } from "../support/builders/http-runtime.js";
+import {
+  buildTableRuntime,
+  invoke,
+  profileParams,
+  TEST_SUB,
+  aWatchedProfile,
+} from "../support/builders/http-runtime.js";
 import { dumpTable } from "../support/builders/table-store-builders.js";
 
-const KEY = "sub1/rg1/fuzz";
+const KEY = `${TEST_SUB}/rg1/fuzz`;
 let rt: Runtime;
 let etag: string;
 
 beforeAll(async () => {
   rt = await buildTableRuntime([
-    aProfile({ name: "fuzz", endpoints: endpointsInOrder("web-eastus", "web-westus") }),
+    aWatchedProfile({ name: "fuzz", endpoints: endpointsInOrder("web-eastus", "web-westus") }),
   ]);
   const res = await put(JSON.stringify(buildDesiredState()), "application/json", {});
   etag = res.header("etag")!;

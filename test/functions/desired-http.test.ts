@@ -2,9 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Runtime } from "../../src/composition-root.js";
 import { getDesiredFunction } from "../../src/functions/get-desired.js";
 import { putDesiredFunction } from "../../src/functions/put-desired.js";
-import { aProfile, endpointsInOrder } from "../support/builders/audit-builders.js";
+import { endpointsInOrder } from "../support/builders/audit-builders.js";
 import { buildDesiredEndpoint, buildDesiredState } from "../support/builders/desired-builders.js";
-import { invoke, profileParams, buildTableRuntime } from "../support/builders/http-runtime.js";
+import {
+  invoke,
+  profileParams,
+  buildTableRuntime,
+  TEST_SUB,
+  aWatchedProfile,
+} from "../support/builders/http-runtime.js";
 import { dumpTable } from "../support/builders/table-store-builders.js";
 
 let rt: Runtime;
@@ -12,11 +18,11 @@ let seq = 0;
 /** A fresh profile per test, all present live with endpoints web-eastus and web-westus. */
 function newProfile(): string {
   seq += 1;
-  return `sub1/rg1/p${seq}`;
+  return `${TEST_SUB}/rg1/p${seq}`;
 }
 
 const live = Array.from({ length: 40 }, (_, i) =>
-  aProfile({ name: `p${i + 1}`, endpoints: endpointsInOrder("web-eastus", "web-westus") }),
+  aWatchedProfile({ name: `p${i + 1}`, endpoints: endpointsInOrder("web-eastus", "web-westus") }),
 );
 
 beforeAll(async () => {
@@ -121,6 +127,16 @@ describe("PUT and GET /api/profiles/{sub}/{rg}/{name}/desired", () => {
     expect(JSON.stringify(res.json())).not.toContain("s3cret");
   });
 
+  it("answers an unquoted but current ETag with 400 that shows the quoted form, changing nothing", async () => {
+    const key = newProfile();
+    const created = await put(key, doc, { "if-none-match": "*" });
+    const unquoted = created.header("etag")!.replace(/"/g, "");
+    const res = await put(key, reordered, { "if-match": unquoted });
+    expect([res.status, res.json()]).toMatchObject([400, { errors: [{ path: "header.If-Match" }] }]);
+    expect((res.json() as { detail: string }).detail).toContain('If-Match: "');
+    expect((await get(key)).json()).toEqual(doc);
+  });
+
   it("answers If-Match on a missing document with 412", async () => {
     expect((await put(newProfile(), doc, { "if-match": 'W/"nope"' })).status).toBe(412);
   });
@@ -181,8 +197,8 @@ describe("PUT and GET /api/profiles/{sub}/{rg}/{name}/desired", () => {
     expect((await put(newProfile(), body, {}, { allowUnknownEndpoints: "true" })).status).toBe(201);
   });
 
-  it("answers a profile that does not exist live with 422", async () => {
-    expect((await put("sub1/rg1/nowhere", doc)).status).toBe(422);
+  it("answers a profile that does not exist live with 404, as an unwatched one", async () => {
+    expect((await put(`${TEST_SUB}/rg1/nowhere`, doc)).status).toBe(404);
   });
 
   it("lists every schema violation at once with JSON paths", async () => {

@@ -7,14 +7,20 @@ import { getReportFunction } from "../../src/functions/get-report.js";
 import { listProfilesFunction } from "../../src/functions/list-profiles.js";
 import { openApiFunction } from "../../src/functions/openapi.js";
 import { putDesiredFunction } from "../../src/functions/put-desired.js";
-import { aProfile, anEndpoint } from "../support/builders/audit-builders.js";
+import { anEndpoint } from "../support/builders/audit-builders.js";
 import { buildDesiredState } from "../support/builders/desired-builders.js";
-import { buildTableRuntime, invoke, profileParams } from "../support/builders/http-runtime.js";
+import {
+  buildTableRuntime,
+  invoke,
+  profileParams,
+  TEST_SUB,
+  aWatchedProfile,
+} from "../support/builders/http-runtime.js";
 
 let rt: Runtime;
 // Live order is west first (priority 1), east second; endpoints listed in the other order.
 const live = (name: string) =>
-  aProfile({
+  aWatchedProfile({
     name,
     endpoints: [
       anEndpoint({ name: "web-eastus", priority: 2 }),
@@ -41,16 +47,16 @@ const adopt = (key: string, headers: Record<string, string> = {}) => {
 
 describe("profiles, audit, report, adopt and openapi routes", () => {
   it("answers GET report with 404 before the first audit", async () => {
-    const r = route("sub1/rg1/audited", "report");
+    const r = route(`${TEST_SUB}/rg1/audited`, "report");
     expect((await invoke(getReportFunction, rt, r.path, { params: r.params })).status).toBe(404);
   });
 
   it("audits now, returns the report and stores it for GET report", async () => {
-    const r = route("sub1/rg1/audited", "audit");
+    const r = route(`${TEST_SUB}/rg1/audited`, "audit");
     const res = await invoke(auditNowFunction, rt, r.path, { params: r.params });
     expect(res.status).toBe(200);
-    expect(res.json()).toMatchObject({ profile: "sub1/rg1/audited", routingMethod: "Priority" });
-    const g = route("sub1/rg1/audited", "report");
+    expect(res.json()).toMatchObject({ profile: `${TEST_SUB}/rg1/audited`, routingMethod: "Priority" });
+    const g = route(`${TEST_SUB}/rg1/audited`, "report");
     const stored = await invoke(getReportFunction, rt, g.path, { params: g.params });
     expect(stored.json()).toEqual(res.json());
   });
@@ -58,9 +64,9 @@ describe("profiles, audit, report, adopt and openapi routes", () => {
   it("lists audited profiles with their last audit summary", async () => {
     const res = await invoke(listProfilesFunction, rt, "profiles");
     const { profiles } = res.json() as { profiles: { profile: string; lastAudit: unknown }[] };
-    const summary = profiles.find((p) => p.profile === "sub1/rg1/audited");
-    const report = (await rt.reports.latest("sub1/rg1/audited"))!;
-    expect(summary).toMatchObject({ profile: "sub1/rg1/audited", desired: null });
+    const summary = profiles.find((p) => p.profile === `${TEST_SUB}/rg1/audited`);
+    const report = (await rt.reports.latest(`${TEST_SUB}/rg1/audited`))!;
+    expect(summary).toMatchObject({ profile: `${TEST_SUB}/rg1/audited`, desired: null });
     expect(summary?.lastAudit).toMatchObject({
       generatedAt: report.generatedAt,
       servingEndpoint: report.servingEndpoint,
@@ -69,7 +75,7 @@ describe("profiles, audit, report, adopt and openapi routes", () => {
   });
 
   it("adopts the live failover order and enabled flags as a new desired state", async () => {
-    const res = await adopt("sub1/rg1/adopt1");
+    const res = await adopt(`${TEST_SUB}/rg1/adopt1`);
     expect(res.status).toBe(201);
     expect(res.json()).toMatchObject({
       routingMethod: "Priority",
@@ -83,12 +89,12 @@ describe("profiles, audit, report, adopt and openapi routes", () => {
   });
 
   it("refuses to adopt over an existing desired state without If-Match (428)", async () => {
-    await adopt("sub1/rg1/adopt2");
-    expect((await adopt("sub1/rg1/adopt2")).status).toBe(428);
+    await adopt(`${TEST_SUB}/rg1/adopt2`);
+    expect((await adopt(`${TEST_SUB}/rg1/adopt2`)).status).toBe(428);
   });
 
   it("adopts over an existing desired state with its ETag and keeps its vanity domains", async () => {
-    const key = "sub1/rg1/adopt3";
+    const key = `${TEST_SUB}/rg1/adopt3`;
     const r = route(key, "desired");
     const created = await invoke(putDesiredFunction, rt, r.path, {
       params: r.params,
@@ -104,8 +110,8 @@ describe("profiles, audit, report, adopt and openapi routes", () => {
     expect((await adopt(key, { "if-match": created.header("etag")! })).status).toBe(412);
   });
 
-  it("refuses to adopt a profile that does not exist live (422)", async () => {
-    expect((await adopt("sub1/rg1/missing")).status).toBe(422);
+  it("refuses to adopt a profile that does not exist live (404, not watched)", async () => {
+    expect((await adopt(`${TEST_SUB}/rg1/missing`)).status).toBe(404);
   });
 
   it("serves an OpenAPI 3.1 document whose desired-state schema comes from the zod schema", async () => {

@@ -15,6 +15,7 @@ import { getProfile, listByResourceGroup, listBySubscription, type ArmCall } fro
 import { toReadFailure } from "./arm-read-failure.js";
 import { readNarrowScopes, type SubscriptionRead } from "./read-narrow-scopes.js";
 import { readNestedChildren } from "./read-nested-children.js";
+import { normalizeListed } from "./normalize-listed.js";
 
 export interface ArmProfileSourceOptions extends ArmClientSettings {
   credential: TokenCredential;
@@ -36,6 +37,8 @@ export class ArmProfileSource implements LiveProfileSource {
   private readonly clients: ArmClients;
   private readonly call: ArmCall;
   private readonly limit: ReturnType<typeof pLimit>;
+  /** Per-profile failures of resource-group listings during the current readWatched. */
+  private readonly narrowFailures: ReadFailure[] = [];
 
   constructor(private readonly options: ArmProfileSourceOptions) {
     this.clients = options.clients ?? new ArmClients(options.credential, options);
@@ -55,15 +58,26 @@ export class ArmProfileSource implements LiveProfileSource {
       tag,
       listed,
     );
-    for (const m of missing) failures.push(notFound(m.key));
+    failures.push(...this.narrowFailures.splice(0));
+    // An explicit profile that was listed but could not be read already has its failure.
+    for (const m of missing)
+      if (!failures.some((f) => f.profiles.includes(formatProfileKey(m.key)))) failures.push(notFound(m.key));
     return this.withChildren(watched, listed, complete, failures);
   }
 
   async readProfiles(keys: ProfileKey[]): Promise<LiveSnapshot> {
     const failures: ReadFailure[] = [];
     const profiles: LiveProfile[] = [];
+    // SDK clients (one per subscription, kept for the process) exist only for watched
+    // subscriptions: a key naming another subscription is not read at all.
+    const watchedSubs = new Set(watchedSubscriptions(this.options.watch));
+    const readable = keys.filter((key) => {
+      if (watchedSubs.has(key.subscriptionId.toLowerCase())) return true;
+      failures.push(outsideWatch(key));
+      return false;
+    });
     await Promise.all(
-      keys.map((key) =>
+      readable.map((key) =>
         this.limit(async () => {
           const read = await this.getOne(key, [formatProfileKey(key)]);
           if ("failure" in read) failures.push(read.failure);
@@ -96,8 +110,8 @@ export class ArmProfileSource implements LiveProfileSource {
     const owners = entries.flatMap((e) => (e.kind === "profile" ? [formatProfileKey(e.key)] : []));
     try {
       const items = await listBySubscription(this.clients.for(subscriptionId), this.call);
-      const profiles = items.map((item) => normalizeProfile(item));
-      return { profiles, failures: [], complete: true, authoritative: entries };
+      const { profiles, failures } = normalizeListed(items, entries, scope);
+      return { profiles, failures, complete: true, authoritative: entries };
     } catch (e: unknown) {
       const failure = this.failure(e, scope, owners, `Traffic Manager profiles in ${scope}`);
       if (failure.reason === "forbidden" && entries.every((x) => x.kind !== "subscription")) {
@@ -111,7 +125,10 @@ export class ArmProfileSource implements LiveProfileSource {
   private readonly narrowReaders = {
     listResourceGroup: async (subscriptionId: string, resourceGroup: string) => {
       const items = await listByResourceGroup(this.clients.for(subscriptionId), resourceGroup, this.call);
-      return items.map((item) => normalizeProfile(item));
+      // Unreadable profiles of a narrow scope fall back to the per-item rule of the full listing.
+      const { profiles, failures } = normalizeListed(items, this.options.watch, resourceGroup);
+      this.narrowFailures.push(...failures);
+      return profiles;
     },
     getOne: (key: ProfileKey, owners: string[]) => this.getOne(key, owners),
     failure: (e: unknown, scope: string, profiles: string[], what: string) =>
@@ -148,5 +165,15 @@ function notFound(key: ProfileKey): ReadFailure {
     profiles: [scope],
     reason: "not-found",
     message: `watched profile ${scope} (TM_WATCH) does not exist in ARM any more: deleted, moved or renamed?`,
+  };
+}
+
+function outsideWatch(key: ProfileKey): ReadFailure {
+  const scope = formatProfileKey(key);
+  return {
+    scope,
+    profiles: [scope],
+    reason: "not-found",
+    message: `profile ${scope} is outside the watched subscriptions (TM_WATCH); it was not read`,
   };
 }

@@ -65,9 +65,18 @@ export const alertsSection = z
     ALERT_MIN_SEVERITY_CONSOLE: severity("warning"),
     ALERT_REPEAT_CRITICAL_HOURS: hours(4),
     ALERT_REPEAT_WARNING_HOURS: hours(24),
-    ALERT_RESOLVE_AFTER_CYCLES: z.coerce.number().int("must be a whole number").min(1).max(1000).default(1),
+    ALERT_RESOLVE_AFTER_CYCLES: z.coerce
+      .number({ error: "must be a whole number from 1 to 1000" })
+      .int("must be a whole number from 1 to 1000")
+      .min(1, "must be a whole number from 1 to 1000")
+      .max(1000, "must be a whole number from 1 to 1000")
+      .default(1),
     ALERT_RETRY_MAX_AGE_HOURS: hours(24).refine((h) => h > 0, "must be more than 0"),
-    ALERT_SEND_TIMEOUT_SECONDS: z.coerce.number().min(1, "must be at least 1").max(300).default(10),
+    ALERT_SEND_TIMEOUT_SECONDS: z.coerce
+      .number({ error: "must be a number of seconds from 1 to 300" })
+      .min(1, "must be a number of seconds from 1 to 300")
+      .max(300, "must be a number of seconds from 1 to 300")
+      .default(10),
     ALERT_CONSOLE: booleanSetting(true),
   })
   .superRefine((s, ctx) => {

@@ -118,7 +118,12 @@ export const hostSection = z
     FANOUT_THRESHOLD: positiveInt(DEFAULT_FANOUT_THRESHOLD),
     AUDIT_QUEUE: queueName.default(DEFAULT_AUDIT_QUEUE),
     /** Identity-based storage (Azure): the queue service the `audit-profile` trigger listens on. */
-    AzureWebJobsStorage__queueServiceUri: z.url({ protocol: /^https?$/ }).optional(),
+    AzureWebJobsStorage__queueServiceUri: z
+      .url({
+        protocol: /^https?$/,
+        error: "must be the queue service URL, e.g. https://<account>.queue.core.windows.net",
+      })
+      .optional(),
     /** Connection string (local, Azurite); used when no service URI is set. */
     AzureWebJobsStorage: z.string().optional(),
     AZURE_CLIENT_ID: z.string().trim().optional(),

@@ -37,7 +37,10 @@ const dnsServers = z
       .filter((s) => s !== "");
     const bad = list.filter((s) => !isDnsServer(s));
     if (bad.length > 0) {
-      ctx.addIssue({ code: "custom", message: `not an ip[:port]: ${bad.join(", ")}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `must be comma-separated IP[:port] entries (e.g. 168.63.129.16 or 127.0.0.1:5353); not an IP[:port]: ${bad.join(", ")}`,
+      });
       return z.NEVER;
     }
     return list.length === 0 ? undefined : list;

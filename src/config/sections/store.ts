@@ -14,7 +14,8 @@ const tableName = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9]{2,62}$/, "must be 3–63 letters or digits, starting with a letter");
 
-const days = z.coerce.number().int().min(1).max(3650);
+const DAYS_RULE = "must be a whole number of days from 1 to 3650";
+const days = z.coerce.number({ error: DAYS_RULE }).int(DAYS_RULE).min(1, DAYS_RULE).max(3650, DAYS_RULE);
 
 /** Settings of the store area. Keys are app-setting names exactly as in Azure. */
 export const storeSection = z

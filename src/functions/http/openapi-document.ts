@@ -54,15 +54,15 @@ const conditional = [
     description: "Create only if no document exists.",
   },
 ];
+const html = (description: string) => ({
+  description,
+  content: { "text/html": { schema: { type: "string" } } },
+});
 const common = {
   "401": { description: "Missing or wrong function key (x-functions-key or ?code=)." },
   "500": problem("Unexpected error or misconfiguration; details only in the function log."),
   "502": problem("ARM or storage failed."),
 };
-const html = (description: string) => ({
-  description,
-  content: { "text/html": { schema: { type: "string" } } },
-});
 const writes = {
   "400": problem("If-Match and If-None-Match both sent, or If-None-Match other than *."),
   "412": problem("ETag stale, or If-None-Match: * on an existing document."),
@@ -81,7 +81,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ functionKey: [] }],
-    paths: {
+    paths: withWatchErrors({
       "/health": {
         get: {
           operationId: "health",
@@ -379,7 +379,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
           },
         },
       },
-    },
+    }),
     components: {
       securitySchemes: { functionKey: { type: "apiKey", in: "header", name: "x-functions-key" } },
       schemas: {
@@ -395,6 +395,15 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             servingEndpoint: { type: ["string", "null"] },
             endpoints: { type: "array", items: { type: "object" } },
             findings: { type: "array", items: { type: "object", required: ["code", "severity", "message"] } },
+          },
+        },
+        ProfileList: {
+          type: "object",
+          properties: {
+            profiles: {
+              type: "array",
+              items: { type: "object", required: ["profile", "desired", "lastAudit"] },
+            },
           },
         },
         Plan: {
@@ -460,15 +469,6 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
                 required: ["target", "name", "field", "to", "status"],
                 properties: { status: { enum: ["applied", "failed", "skipped"] }, error: { type: "string" } },
               },
-            },
-          },
-        },
-        ProfileList: {
-          type: "object",
-          properties: {
-            profiles: {
-              type: "array",
-              items: { type: "object", required: ["profile", "desired", "lastAudit"] },
             },
           },
         },
@@ -541,4 +541,30 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
       },
     },
   };
+}
+
+type Operation = { responses?: Record<string, unknown> };
+
+/**
+ * Every per-profile route checks its segments (400) and the watch list (404) first
+ * (watched-profile-route.ts), so every such operation documents both, also those added later.
+ */
+function withWatchErrors<T extends Record<string, unknown>>(paths: T): T {
+  for (const [path, item] of Object.entries(paths)) {
+    if (!path.startsWith("/profiles/{sub}/{rg}/{name}")) continue;
+    for (const op of Object.values(item as Record<string, unknown>)) {
+      if (typeof op !== "object" || op === null || Array.isArray(op)) continue;
+      const operation = op as Operation;
+      if (!operation.responses) continue;
+      const notFound = operation.responses["404"] as { description?: string } | undefined;
+      operation.responses = {
+        "400": problem("A route segment is invalid; errors[].path names it (route.subscriptionId, …)."),
+        ...operation.responses,
+        "404": problem(
+          `The profile is not watched (TM_WATCH, TM_WATCH_TAG)${notFound?.description ? `, or: ${notFound.description}` : "."}`,
+        ),
+      };
+    }
+  }
+  return paths;
 }

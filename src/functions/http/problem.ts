@@ -46,7 +46,7 @@ export function problemResponse(
 ): HttpResponseInit {
   const status = STATUS_OF[code];
   const body: Problem = {
-    type: `urn:tm-sentinel:problem:${code.toLowerCase().replace(/_/g, "-")}`,
+    type: typeOf(code),
     title: TITLE_OF[code],
     status,
     detail,
@@ -59,21 +59,43 @@ export function problemResponse(
   };
 }
 
-/** Maps anything a handler caught; an unexpected error is logged and answered 500 without internals. */
+/**
+ * Maps anything a handler caught. A 5xx never shows its cause (storage, ARM and SDK messages may
+ * name accounts, URLs or internals): the caller gets a generic detail and the operation id, and
+ * the log gets the cause under that id.
+ */
 export function errorResponse(e: unknown, context: InvocationContext): HttpResponseInit {
-  if (e instanceof AppError) {
-    if (STATUS_OF[e.code] >= 500) context.error(`${e.code}: ${e.message}`);
-    return problemResponse(e.code, e.message, e.errors);
-  }
-  context.error(`unexpected error: ${describeError(e)}`);
+  if (e instanceof AppError && STATUS_OF[e.code] < 500) return problemResponse(e.code, e.message, e.errors);
+  const operationId = context.invocationId;
+  const cause = e instanceof AppError ? `${e.code}: ${e.message}` : `unexpected error: ${describeError(e)}`;
+  context.error(`operation ${operationId}: ${cause}${causeChain(e)}`);
+  const code = e instanceof AppError ? e.code : undefined;
+  const status = code ? STATUS_OF[code] : 500;
+  const body: Problem & { operationId: string } = {
+    type: code ? typeOf(code) : "about:blank",
+    title: code ? TITLE_OF[code] : "Internal server error",
+    status,
+    detail: `${GENERIC_DETAIL[code ?? "INTERNAL"]} Quote operation id ${operationId} when reporting it; the cause is in the function log.`,
+    operationId,
+  };
   return {
-    status: 500,
-    body: JSON.stringify({
-      type: "about:blank",
-      title: "Internal server error",
-      status: 500,
-      detail: "An unexpected error occurred; see the function logs.",
-    }),
+    status,
+    body: JSON.stringify(body),
     headers: { "content-type": "application/problem+json", "cache-control": "no-store" },
   };
+}
+
+const GENERIC_DETAIL: Record<string, string> = {
+  UPSTREAM: "A dependency (storage, Azure Resource Manager or an alert channel) failed.",
+  CONFIG: "The app's settings are invalid or incomplete.",
+  INTERNAL: "An unexpected error occurred.",
+};
+
+function typeOf(code: AppErrorCode): string {
+  return `urn:tm-sentinel:problem:${code.toLowerCase().replace(/_/g, "-")}`;
+}
+
+function causeChain(e: unknown): string {
+  const cause = e instanceof Error ? e.cause : undefined;
+  return cause === undefined ? "" : ` (cause: ${describeError(cause)})`;
 }

@@ -1,7 +1,5 @@
 import type { HttpRequest } from "@azure/functions";
 import { AppError } from "../../app/errors.js";
-import type { WriteCondition } from "../../app/write-desired.js";
-import { fromHttpEtag } from "./etag.js";
 
 /** Desired documents are small; Table storage also caps a property at 64 KiB. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -31,7 +29,7 @@ export async function readJsonBody(request: HttpRequest): Promise<unknown> {
   if (!isJsonMediaType(request.headers.get("content-type")))
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the document as Content-Type: application/json.");
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declared > MAX_BODY_BYTES) throw payloadTooLarge();
   const bytes = await readCapped(request);
   let text: string;
   try {
@@ -62,34 +60,19 @@ async function readCapped(request: HttpRequest): Promise<Uint8Array> {
     total += value.byteLength;
     if (total > MAX_BODY_BYTES) {
       await reader.cancel();
-      throw tooLarge();
+      throw payloadTooLarge();
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks);
 }
 
-function tooLarge(): AppError {
+export function payloadTooLarge(): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `The body exceeds ${MAX_BODY_BYTES} bytes (64 KiB).`);
 }
 
-/** If-None-Match: * → create; If-Match: <etag>|* → replace; neither → create only if absent. */
-export function writeConditionFrom(request: HttpRequest): WriteCondition {
-  const ifMatch = request.headers.get("if-match")?.trim();
-  const ifNoneMatch = request.headers.get("if-none-match")?.trim();
-  if (ifMatch && ifNoneMatch)
-    throw new AppError(
-      "VALIDATION",
-      "Send either If-Match (replace) or If-None-Match: * (create), not both.",
-    );
-  if (ifNoneMatch !== undefined && ifNoneMatch !== "") {
-    if (ifNoneMatch !== "*")
-      throw new AppError("VALIDATION", "If-None-Match supports only * (create if absent).");
-    return { kind: "create" };
-  }
-  if (ifMatch) return { kind: "match", etag: fromHttpEtag(ifMatch) };
-  return { kind: "none" };
-}
+// If-Match / If-None-Match are parsed in one place; re-exported so existing imports keep working.
+export { writeConditionFrom } from "./preconditions.js";
 
 /** Who made the change, from App Service authentication headers; else the function key was the credential. */
 export function callerOf(request: HttpRequest, trustPrincipalHeaders: boolean): string {

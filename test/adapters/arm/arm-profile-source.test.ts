@@ -153,13 +153,24 @@ describe("ArmProfileSource.readProfiles", () => {
       buildRawProfile({ subscriptionId: SUB_B, name: "two" }),
     );
 
-    const snapshot = await source(`/subscriptions/${SUB_C}`).readProfiles([
+    const snapshot = await source(`/subscriptions/${SUB_A},/subscriptions/${SUB_B}`).readProfiles([
       { subscriptionId: SUB_A, resourceGroup: "rg-web", profileName: "one" },
       { subscriptionId: SUB_B, resourceGroup: "rg-web", profileName: "two" },
     ]);
 
     expect(names(snapshot)).toEqual(["one", "two"]);
     expect(h.arm.requests).toHaveLength(2);
+  });
+
+  it("never reads a profile of a subscription outside TM_WATCH", async () => {
+    h.arm.put(buildRawProfile({ subscriptionId: SUB_B, name: "two" }));
+
+    const snapshot = await source(`/subscriptions/${SUB_C}`).readProfiles([
+      { subscriptionId: SUB_B, resourceGroup: "rg-web", profileName: "two" },
+    ]);
+
+    expect(snapshot.failures.map((f) => f.reason)).toEqual(["not-found"]);
+    expect(h.arm.requests).toHaveLength(0);
   });
 
   it("reports a profile that does not exist as not-found", async () => {
@@ -169,6 +180,23 @@ describe("ArmProfileSource.readProfiles", () => {
 
     expect(snapshot.failures.map((f) => [f.reason, f.profiles])).toEqual([
       ["not-found", [`${SUB_A}/rg-web/missing`]],
+    ]);
+  });
+});
+
+describe("ArmProfileSource with one profile it cannot read", () => {
+  it("audits the other profiles of the subscription and names only that one as malformed", async () => {
+    const broken = buildRawProfile({ subscriptionId: SUB_A, name: "broken" });
+    const monitor = broken.properties.monitorConfig as Record<string, unknown>;
+    delete monitor["port"];
+    monitor["protocol"] = "TCP";
+    h.arm.put(broken, buildRawProfile({ subscriptionId: SUB_A, name: "fine" }));
+
+    const snapshot = await source(`/subscriptions/${SUB_A}`).readWatched();
+
+    expect(names(snapshot)).toEqual(["fine"]);
+    expect(snapshot.failures.map((f) => [f.reason, f.profiles])).toEqual([
+      ["malformed", [`${SUB_A}/rg-web/broken`]],
     ]);
   });
 });

@@ -12,6 +12,7 @@ import { uniqueTableName } from "./table-store-builders.js";
 import { fixedClock } from "./desired-builders.js";
 import { SilenceBook } from "../../../src/app/silences/silence-book.js";
 import { TableSilenceRecords } from "../../../src/adapters/store/table-silence-records.js";
+import { aProfile } from "./audit-builders.js";
 
 /** A LiveProfileSource serving fixed profiles; unknown keys come back as not-found failures. */
 export function staticLiveSource(profiles: LiveProfile[]): LiveProfileSource {
@@ -117,4 +118,17 @@ export async function invoke(
 export function profileParams(key: string): Record<string, string> {
   const [sub, rg, name] = key.split("/") as [string, string, string];
   return { sub, rg, name };
+}
+
+/** The subscription of profiles the HTTP tests watch (route segments must be a GUID). */
+export const TEST_SUB = "0000aaaa-0000-4000-8000-00000000000a";
+
+/** `aProfile` in TEST_SUB, so per-profile routes accept its key. */
+export function aWatchedProfile(overrides: Partial<LiveProfile> = {}): LiveProfile {
+  const name = overrides.name ?? "contoso";
+  return aProfile({
+    id: `/subscriptions/${TEST_SUB}/resourceGroups/rg1/providers/Microsoft.Network/trafficManagerProfiles/${name}`,
+    key: { subscriptionId: TEST_SUB, resourceGroup: "rg1", profileName: name },
+    ...overrides,
+  });
 }
