@@ -34,8 +34,8 @@ export function renderStatusPage(view: StatusView, options: RenderOptions): stri
   return (
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<meta http-equiv="refresh" content="60"><title>${esc(title)}</title><style>${STATUS_CSS}</style></head>` +
-    `<body><header><h1>${esc(title)}</h1><p class="mu">Rendered ${esc(view.generatedAt)}; refreshes every minute.</p>${summary}</header>` +
+    `<title>${esc(title)}</title><style>${STATUS_CSS}</style></head>` +
+    `<body><header><h1>${esc(title)}</h1><p class="mu">Rendered ${esc(view.generatedAt)}; reload for fresh data.</p>${summary}</header>` +
     `<main>${view.profiles.length === 0 ? "<p>No watched profile has been audited yet.</p>" : view.profiles.map((p, i) => profile(p, i, view.scope, options)).join("")}</main>` +
     `</body></html>`
   );
