@@ -41,6 +41,14 @@ export interface Runtime {
 
 /** The only place that turns configuration into adapters. Tests build their own Runtime. */
 export async function buildRuntime(config: AppConfig, clock: Clock = systemClock): Promise<Runtime> {
+  const { connectionString } = config.telemetry;
+  // Loaded only when configured: the exporter's import would otherwise lengthen every cold start.
+  const monitor = connectionString
+    ? (await import("./adapters/monitor/start-azure-monitor.js")).startAzureMonitor({
+        ...config.telemetry,
+        connectionString,
+      })
+    : undefined;
   const live: LiveProfileSource = createLiveSource(config);
   const stores = await createStores(config, { clock });
   const desired: DesiredStateStore = stores.desired;
@@ -72,6 +80,7 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
     statusHistory: stores.statusHistory,
     close: async () => {
       if (prober.close) await prober.close();
+      await monitor?.shutdown();
     },
   };
 }

@@ -5,6 +5,7 @@ import { hostSection } from "./sections/host.js";
 import { probeSection } from "./sections/probe.js";
 import { serveSection } from "./sections/serve.js";
 import { storeSection } from "./sections/store.js";
+import { telemetrySection } from "./sections/telemetry.js";
 
 /**
  * The one schema over the environment, split by area so each adapter's settings sit together.
@@ -17,6 +18,7 @@ const sections = {
   alerts: alertsSection,
   host: hostSection,
   serve: serveSection,
+  telemetry: telemetrySection,
 } as const;
 
 export type AppConfig = { [K in keyof typeof sections]: z.output<(typeof sections)[K]> };

@@ -85,7 +85,11 @@ if (!executablePath) {
   });
 
   const open = async (path: string, colorScheme: "light" | "dark" = "light") => {
-    const context = await browser!.newContext({ bypassCSP: true, colorScheme, viewport: { width: 390, height: 844 } });
+    const context = await browser!.newContext({
+      bypassCSP: true,
+      colorScheme,
+      viewport: { width: 390, height: 844 },
+    });
     const page = await context.newPage();
     const response = await page.goto(`${api}/${path}`);
     return { page, response, close: () => context.close() };
@@ -98,7 +102,9 @@ if (!executablePath) {
       expect(response?.headers()["content-type"]).toContain("text/html");
       await expect(page.locator("h2").first().textContent()).resolves.toContain("demo-failover");
       await expect(page.locator("li.serving strong").textContent()).resolves.toBe("demo-primary");
-      await expect(page.locator('li.serving [data-serving="true"]').textContent()).resolves.toContain("Serving");
+      await expect(page.locator('li.serving [data-serving="true"]').textContent()).resolves.toContain(
+        "Serving",
+      );
       await page.screenshot({ path: join(SHOTS, "status-page.png"), fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
       await close();
