@@ -41,7 +41,9 @@ for (let i = 0; i < runs; i++)
   }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`cold import with and without the exporter, ${runs} fresh processes each (node ${process.version})`);
+console.log(
+  `cold import with and without the exporter, ${runs} fresh processes each (node ${process.version})`,
+);
 for (const [label, xs] of Object.entries(samples))
   console.log(
     `${label.padEnd(32)} median ${median(xs).toFixed(0)} ms  min ${Math.min(...xs).toFixed(0)} ms  max ${Math.max(...xs).toFixed(0)} ms`,
