@@ -27,7 +27,7 @@ describe("status routes", () => {
     expect(res.status).toBe(200);
     expect(res.header("content-type")).toBe("text/html; charset=utf-8");
     expect(res.header("content-security-policy")).toContain("default-src 'none'");
-    const html = String(res.body);
+    const html = res.body as string;
     expect(html).toContain("<h1>tm-sentinel status</h1>");
     expect(html).toContain(`href="status/sub1/rg1/contoso?code=k%261"`);
   });
@@ -35,7 +35,9 @@ describe("status routes", () => {
   it("serves one profile's page with its serving endpoint marked", async () => {
     const res = await invoke(getProfileStatusFunction, rt, `status/${KEY}`, { params: profileParams(KEY) });
     expect(res.status).toBe(200);
-    expect(String(res.body)).toMatch(/<li class="serving" aria-current="true"><strong>web-eastus<\/strong>/);
+    expect(res.body as string).toMatch(
+      /<li class="serving" aria-current="true"><strong>web-eastus<\/strong>/,
+    );
   });
 
   it("is described in the OpenAPI document as HTML behind the function key", () => {
