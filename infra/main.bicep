@@ -140,6 +140,17 @@ module monitoring 'app/monitoring.bicep' = {
   params: { resourceToken: resourceToken, location: location, tags: tags }
 }
 
+// Charts the app's OpenTelemetry metrics per profile (docs/telemetry.md).
+module workbook 'app/workbook.bicep' = {
+  name: 'workbook'
+  scope: rg
+  params: {
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    location: location
+    tags: tags
+  }
+}
+
 module vault 'app/keyvault.bicep' = {
   name: 'keyvault'
   scope: rg

@@ -83,6 +83,17 @@ export function buildCredential(config: AppConfig): TokenCredential {
 /** The only place that turns configuration into adapters. Tests build their own Runtime. */
 export async function buildRuntime(config: AppConfig, clock: Clock = systemClock): Promise<Runtime> {
   const credential = buildCredential(config);
+  const { connectionString } = config.telemetry;
+  // Loaded only when configured: the exporter's import would otherwise lengthen every cold start.
+  const monitor = connectionString
+    ? (await import("./adapters/monitor/start-azure-monitor.js")).startAzureMonitor(
+        {
+          ...config.telemetry,
+          connectionString,
+        },
+        credential,
+      )
+    : undefined;
   // One set of ARM clients on the shared credential for reading and writing, only when ARM is used.
   const armClients = config.arm.watch.length > 0 ? createArmClients(config, credential) : undefined;
   const live: LiveProfileSource = createLiveSource(config, armClients);
@@ -144,6 +155,7 @@ export async function buildRuntime(config: AppConfig, clock: Clock = systemClock
       localDrills?.close();
       if (prober.close) await prober.close();
       if (alerts.close) await alerts.close();
+      await monitor?.shutdown();
     },
   };
   // In-process steps run the same use case as the drill-step queue trigger.

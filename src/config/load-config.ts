@@ -7,6 +7,7 @@ import { probeSection } from "./sections/probe.js";
 import { serveSection } from "./sections/serve.js";
 import { storeSection } from "./sections/store.js";
 import { writeSection } from "./sections/write.js";
+import { telemetrySection } from "./sections/telemetry.js";
 
 /**
  * The one schema over the environment, split by area so each adapter's settings sit together.
@@ -21,6 +22,7 @@ const sections = {
   serve: serveSection,
   drills: drillsSection,
   write: writeSection,
+  telemetry: telemetrySection,
 } as const;
 
 export type AppConfig = { [K in keyof typeof sections]: z.output<(typeof sections)[K]> };

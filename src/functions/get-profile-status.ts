@@ -21,7 +21,7 @@ export const getProfileStatusFunction: HttpFunctionDefinition = {
       const input = await gatherStatus(rt, { profile, schedulePeriodSeconds: period });
       return htmlResponse(
         200,
-        renderStatusPage(buildStatusView(input), { linkQuery: keyQuery(request.url) }),
+        renderStatusPage(buildStatusView(input), { linkQuery: keyQuery(request.query) }),
       );
     }),
 };

@@ -19,7 +19,7 @@ export const getStatusFunction: HttpFunctionDefinition = {
       const input = await gatherStatus(rt, { schedulePeriodSeconds: period });
       return htmlResponse(
         200,
-        renderStatusPage(buildStatusView(input), { linkQuery: keyQuery(request.url) }),
+        renderStatusPage(buildStatusView(input), { linkQuery: keyQuery(request.query) }),
       );
     }),
 };

@@ -3,7 +3,6 @@ import { sparklineSvg, timelineSvg } from "./render-svg.js";
 import { STATUS_CSS } from "./status-css.js";
 import type { EndpointView, Level, ProfileView, StatusView } from "./status-view.js";
 
-const ICON: Record<Level, string> = { ok: "✔", warning: "▲", critical: "✖", unknown: "?" };
 const WORD: Record<Level, string> = {
   ok: "OK",
   warning: "Warning",
@@ -11,16 +10,16 @@ const WORD: Record<Level, string> = {
   unknown: "Unknown",
 };
 /** Events listed as text per profile on the overview; a profile's own page lists them all. */
-const OVERVIEW_EVENTS = 5;
+const OVERVIEW_EVENTS = 3;
 
 export interface RenderOptions {
   /** Query string (with `?`) appended to links between pages, e.g. a function key; "" for none. */
   linkQuery: string;
 }
 
-/** Icon + word + colour: severity is never told by colour alone. */
+/** Icon (from the style sheet, hidden from screen readers) + word + colour: never colour alone. */
 function level(l: Level, text: string = WORD[l]): string {
-  return `<span class="lv lv-${l}"><span aria-hidden="true">${ICON[l]}</span> ${esc(text)}</span>`;
+  return `<span class="lv-${l}">${esc(text)}</span>`;
 }
 
 /** The whole page: one self-contained HTML document (inline CSS and SVG, no script, no fetches). */
@@ -35,14 +34,15 @@ export function renderStatusPage(view: StatusView, options: RenderOptions): stri
   return (
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<meta http-equiv="refresh" content="60"><title>${esc(title)}</title><style>${STATUS_CSS}</style></head>` +
-    `<body><header><h1>${esc(title)}</h1><p class="mu">Rendered ${esc(view.generatedAt)}; refreshes every minute.</p>${summary}</header>` +
-    `<main>${view.profiles.length === 0 ? "<p>No watched profile has been audited yet.</p>" : view.profiles.map((p) => profile(p, view.scope, options)).join("")}</main>` +
+    `<title>${esc(title)}</title><style>${STATUS_CSS}</style></head>` +
+    `<body><header><h1>${esc(title)}</h1><p class="mu">Rendered ${esc(view.generatedAt)}; reload for fresh data.</p>${summary}</header>` +
+    `<main>${view.profiles.length === 0 ? "<p>No watched profile has been audited yet.</p>" : view.profiles.map((p, i) => profile(p, i, view.scope, options)).join("")}</main>` +
     `</body></html>`
   );
 }
 
-function profile(p: ProfileView, scope: StatusView["scope"], options: RenderOptions): string {
+function profile(p: ProfileView, index: number, scope: StatusView["scope"], options: RenderOptions): string {
+  const id = `p${index}`;
   const heading =
     scope === "all"
       ? `<a href="status/${p.key.split("/").map(encodeURIComponent).map(esc).join("/")}${esc(options.linkQuery)}">${esc(p.name)}</a>`
@@ -51,13 +51,13 @@ function profile(p: ProfileView, scope: StatusView["scope"], options: RenderOpti
     ? `<span class="mu">Last audit ${esc(p.lastAudit.at)} (${esc(p.lastAudit.ago)} ago)</span>`
     : `<span class="mu">Never audited</span>`;
   return (
-    `<section class="prof" id="${esc(p.anchor)}" aria-labelledby="${esc(p.anchor)}-h">` +
-    `<div class="head"><h2 id="${esc(p.anchor)}-h">${heading}</h2>${level(p.level)}${audit}</div>` +
+    `<section class="prof" aria-labelledby="${id}">` +
+    `<div class="head"><h2 id="${id}">${heading}</h2>${level(p.level)}${audit}</div>` +
     `<p class="mu"><code>${esc(p.key)}</code>${p.fqdn ? ` · <code>${esc(p.fqdn)}</code>` : ""}</p>` +
     (p.stale ? `<p class="stale" role="status">${level("unknown", "Stale data")} ${esc(p.stale)}</p>` : "") +
     `<p>Serving: <strong>${p.serving ? esc(p.serving) : "nothing (no endpoint can serve)"}</strong></p>` +
     `<div class="cols"><section aria-label="Live failover order"><h3>Live failover order</h3>${liveList(p)}</section>` +
-    `<section aria-label="Desired failover order"><h3>Desired order</h3>${desiredList(p)}</section></div>` +
+    `<section aria-label="Desired failover order"><h3>Desired order</h3>${desiredList(p, scope)}</section></div>` +
     `<div class="cols"><section aria-label="Open incidents"><h3>Open incidents</h3>${incidents(p)}</section>` +
     `<section aria-label="Active silences"><h3>Active silences</h3>${silences(p)}</section>` +
     `<section aria-label="DNS answer"><h3>DNS answer</h3>${dns(p)}</section></div>` +
@@ -72,9 +72,7 @@ function liveList(p: ProfileView): string {
 }
 
 function endpoint(e: EndpointView): string {
-  const serving = e.serving
-    ? ` <span class="badge" data-serving="true"><span aria-hidden="true">★</span> Serving</span>`
-    : "";
+  const serving = e.serving ? ` <span class="badge" data-serving="true">★ Serving</span>` : "";
   const probe = e.probe
     ? `probe ${esc(e.probe)}${e.latencyMs !== null ? `, ${e.latencyMs} ms` : ""}${e.probeDetail ? ` (${esc(e.probeDetail)})` : ""}`
     : "not probed";
@@ -83,16 +81,19 @@ function endpoint(e: EndpointView): string {
       ? "no history yet"
       : `${e.spark.availability}% up${e.spark.medianMs === null ? "" : `, median ${e.spark.medianMs} ms`} (24 h)`;
   return (
-    `<li${e.serving ? ` class="serving" aria-current="true"` : ""} data-endpoint="${esc(e.name)}">` +
+    `<li${e.serving ? ` class="serving" aria-current="true"` : ""}>` +
     `<strong>${esc(e.name)}</strong> ${level(e.level)}${serving}` +
-    `<div class="facts"><span>priority ${e.priority ?? "none"}</span><span>${e.enabled ? "enabled" : "disabled"}</span>` +
-    `<span>Traffic Manager: ${esc(e.tmStatus)}</span><span>${probe}</span></div>` +
-    `<div>${sparklineSvg(e.name, e.spark)}<span class="mu">${esc(spark)}</span></div></li>`
+    `<div class="facts">priority ${e.priority ?? "none"} · ${e.enabled ? "enabled" : "disabled"} · ` +
+    `Traffic Manager ${esc(e.tmStatus)} · ${probe}</div>` +
+    `<div>${sparklineSvg(e.spark)}<span class="mu">${esc(spark)}</span></div></li>`
   );
 }
 
-function desiredList(p: ProfileView): string {
+function desiredList(p: ProfileView, scope: StatusView["scope"]): string {
   if (!p.desired) return `<p class="mu">No desired state stored.</p>`;
+  // The overview keeps a matching order to one line; a profile's own page always lists it.
+  if (scope === "all" && p.desired.length === p.endpoints.length && p.desired.every((d) => d.matchesLive))
+    return `<p>${level("ok", "Same as the live order")} <span class="mu">(${p.desired.filter((d) => d.enabled).length} of ${p.desired.length} enabled)</span></p>`;
   return `<ol>${p.desired
     .map(
       (d) =>

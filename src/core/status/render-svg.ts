@@ -5,8 +5,11 @@ import type { TimelineEntry } from "./status-view.js";
 const W = 96;
 const H = 24;
 
-/** 24 h of one endpoint: red bars where audits saw it down, a latency line over them. */
-export function sparklineSvg(name: string, spark: SparkData): string {
+/**
+ * 24 h of one endpoint: red bars where audits saw it down, a latency line over them. Decorative
+ * for assistive technology: the text beside it says the same (availability, median latency).
+ */
+export function sparklineSvg(spark: SparkData): string {
   const step = W / spark.slots.length;
   const bars: string[] = [];
   const points: string[] = [];
@@ -20,14 +23,8 @@ export function sparklineSvg(name: string, spark: SparkData): string {
     }
     if (slot.maxMs !== null) points.push(`${x},${Math.round(H - 2 - (slot.maxMs / maxMs) * (H - 4))}`);
   });
-  const label =
-    spark.availability === null
-      ? `${name}: no audits in the last 24 hours`
-      : `${name}: up in ${spark.availability}% of audits in the last 24 hours` +
-        (spark.medianMs === null ? "" : `, median latency ${spark.medianMs} ms`);
   return (
-    `<svg class="spark" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(label)}">` +
-    `<rect class="sb" width="${W}" height="${H}"/>` +
+    `<svg class="spark" viewBox="0 0 ${W} ${H}" aria-hidden="true">` +
     (bars.length > 0 ? `<path class="down" d="${bars.join("")}"/>` : "") +
     (points.length > 1 ? `<polyline class="lat" points="${points.join(" ")}"/>` : "") +
     "</svg>"

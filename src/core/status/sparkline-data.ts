@@ -1,6 +1,7 @@
 import type { StatusSample } from "./status-history.js";
 
-export const SPARK_BUCKETS = 48;
+/** Hourly slots: enough to see an outage, small enough for 100 sparklines on one page. */
+export const SPARK_BUCKETS = 24;
 
 /** One endpoint's last 24 hours in SPARK_BUCKETS equal slots (oldest first). */
 export interface SparkData {
@@ -12,7 +13,13 @@ export interface SparkData {
   slots: ({ up: number; maxMs: number | null } | null)[];
 }
 
-export function sparkFor(endpoint: string, samples: readonly StatusSample[], now: Date): SparkData {
+/** `times`: the samples' parsed `at`, when the caller computes them once for several endpoints. */
+export function sparkFor(
+  endpoint: string,
+  samples: readonly StatusSample[],
+  now: Date,
+  times: readonly number[] = samples.map((s) => Date.parse(s.at)),
+): SparkData {
   const end = now.getTime();
   const start = end - 86_400_000;
   const width = 86_400_000 / SPARK_BUCKETS;
@@ -21,8 +28,8 @@ export function sparkFor(endpoint: string, samples: readonly StatusSample[], now
   let n = 0;
   let up = 0;
   const name = endpoint.toLowerCase();
-  for (const s of samples) {
-    const t = Date.parse(s.at);
+  for (const [i, s] of samples.entries()) {
+    const t = times[i]!;
     if (t <= start || t > end) continue;
     const e = s.endpoints.find((x) => x.name.toLowerCase() === name);
     if (!e) continue;

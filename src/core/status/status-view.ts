@@ -33,8 +33,6 @@ export interface TimelineEntry {
 export interface ProfileView {
   key: string;
   name: string;
-  /** Fragment id for links within the overview. */
-  anchor: string;
   level: Level;
   fqdn: string | null;
   serving: string | null;
@@ -94,6 +92,7 @@ function profileView(p: StatusProfileInput, input: StatusPageInput): ProfileView
     null,
   );
   const level: Level = !report || stale ? "unknown" : worst ? levelOf(worst) : "ok";
+  const times = p.samples.map((s) => Date.parse(s.at));
   const endpoints = (report?.endpoints ?? [])
     .map((e): EndpointView => {
       const serving = report?.servingEndpoint?.toLowerCase() === e.name.toLowerCase();
@@ -108,7 +107,7 @@ function profileView(p: StatusProfileInput, input: StatusPageInput): ProfileView
         latencyMs: e.probe ? Math.round(e.probe.last.latencyMs) : null,
         serving,
         level: !e.enabled ? "unknown" : bad ? (e.probe?.status === "Failing" ? "warning" : "critical") : "ok",
-        spark: sparkFor(e.name, p.samples, now),
+        spark: sparkFor(e.name, p.samples, now, times),
       };
     })
     .sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity));
@@ -117,7 +116,6 @@ function profileView(p: StatusProfileInput, input: StatusPageInput): ProfileView
   return {
     key: p.profile,
     name,
-    anchor: `p-${p.profile.replace(/[^a-z0-9]+/gi, "-")}`,
     level,
     fqdn: report?.fqdn ?? null,
     serving: report?.servingEndpoint ?? null,

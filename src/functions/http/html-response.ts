@@ -20,7 +20,7 @@ export function htmlResponse(status: number, html: string): HttpResponseInit {
 }
 
 /** `?code=…` when the caller authenticated with a function key in the query, so links between pages keep working. */
-export function keyQuery(url: string): string {
-  const code = new URL(url).searchParams.get("code");
+export function keyQuery(query: URLSearchParams): string {
+  const code = query.get("code");
   return code ? `?code=${encodeURIComponent(code)}` : "";
 }
