@@ -112,7 +112,16 @@ function row(label: string, f: CycleFigures): string[] {
 }
 
 function printTable(rows: string[][]): void {
-  const head = ["cycle", "ARM list", "ARM GET", "Table transactions", "per profile", "queue msgs", "wall", "peak RSS"];
+  const head = [
+    "cycle",
+    "ARM list",
+    "ARM GET",
+    "Table transactions",
+    "per profile",
+    "queue msgs",
+    "wall",
+    "peak RSS",
+  ];
   const all = [head, ...rows];
   const widths = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
   for (const r of all) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join("  "));
@@ -124,8 +133,10 @@ async function main(): Promise<void> {
   const queueUrl = /QueueEndpoint=([^;]+)/.exec(azurite.connectionString)![1]!;
   const tableProxy = await startCountingProxy(new URL(tableUrl).origin, classifyTable);
   const queueProxy = await startCountingProxy(new URL(queueUrl).origin, classifyQueue);
-  const proxied = azurite.connectionString
-    .replace(tableUrl, `${tableProxy.url}${new URL(tableUrl).pathname}`);
+  const proxied = azurite.connectionString.replace(
+    tableUrl,
+    `${tableProxy.url}${new URL(tableUrl).pathname}`,
+  );
   const idp = await startIdentityEndpoint();
   const arm: ArmServer = await startArmServer({ acceptsToken: (t) => idp.issued.some((i) => i.token === t) });
   arm.pageSize = PAGE_SIZE;
@@ -150,7 +161,11 @@ async function main(): Promise<void> {
   const modes = (process.env.BENCH_MODES ?? "listed,baseline").split(",") as ("listed" | "baseline")[];
   for (const mode of modes) {
     const suffix = `${mode}${String(Date.now() % 100_000)}`;
-    const tables = { TABLE_DESIRED: `benchdes${suffix}`, TABLE_REPORTS: `benchrep${suffix}`, TABLE_STATE: `benchst${suffix}` };
+    const tables = {
+      TABLE_DESIRED: `benchdes${suffix}`,
+      TABLE_REPORTS: `benchrep${suffix}`,
+      TABLE_STATE: `benchst${suffix}`,
+    };
     const desired = new TableDesiredStateStore(
       createTableClientFactory({ kind: "connection-string", connectionString: azurite.connectionString }),
       tables.TABLE_DESIRED,
@@ -191,9 +206,12 @@ async function main(): Promise<void> {
         table: { ...tableProxy.counts },
         queue: { send: worker.messages, receive: worker.receives },
       };
-      if (f.failed > 0) console.log(`warning: ${String(f.failed)} message(s) failed in ${mode} cycle ${String(cycle)}`);
+      if (f.failed > 0)
+        console.log(`warning: ${String(f.failed)} message(s) failed in ${mode} cycle ${String(cycle)}`);
       figures[`${mode}${String(cycle)}`] = f;
-      results.push(row(`${mode === "listed" ? "listed snapshot" : "baseline (GET per profile)"} #${String(cycle)}`, f));
+      results.push(
+        row(`${mode === "listed" ? "listed snapshot" : "baseline (GET per profile)"} #${String(cycle)}`, f),
+      );
     }
   }
   console.log("");
@@ -204,11 +222,19 @@ async function main(): Promise<void> {
   const tx = (f: CycleFigures) => sum(f.table, "batch", "read", "write");
   console.log("");
   console.log(`steady cycle (#2), listed snapshot ÷ baseline:`);
-  console.log(`  ARM requests        ${String(now.armList + now.armGet)} vs ${String(then.armList + then.armGet)}  ${ratio(now.armList + now.armGet, then.armList + then.armGet)}`);
+  console.log(
+    `  ARM requests        ${String(now.armList + now.armGet)} vs ${String(then.armList + then.armGet)}  ${ratio(now.armList + now.armGet, then.armList + then.armGet)}`,
+  );
   console.log(`  Table transactions  ${String(tx(now))} vs ${String(tx(then))}  ${ratio(tx(now), tx(then))}`);
-  console.log(`  queue messages      ${String(now.queue.send ?? 0)} vs ${String(then.queue.send ?? 0)}  ${ratio(now.queue.send ?? 0, then.queue.send ?? 0)}`);
-  console.log(`  wall time           ${(now.wallMs / 1000).toFixed(1)} s vs ${(then.wallMs / 1000).toFixed(1)} s  ${ratio(now.wallMs, then.wallMs)}`);
-  console.log(`  peak RSS            ${now.peakRssMb.toFixed(0)} MB vs ${then.peakRssMb.toFixed(0)} MB  ${ratio(now.peakRssMb, then.peakRssMb)}`);
+  console.log(
+    `  queue messages      ${String(now.queue.send ?? 0)} vs ${String(then.queue.send ?? 0)}  ${ratio(now.queue.send ?? 0, then.queue.send ?? 0)}`,
+  );
+  console.log(
+    `  wall time           ${(now.wallMs / 1000).toFixed(1)} s vs ${(then.wallMs / 1000).toFixed(1)} s  ${ratio(now.wallMs, then.wallMs)}`,
+  );
+  console.log(
+    `  peak RSS            ${now.peakRssMb.toFixed(0)} MB vs ${then.peakRssMb.toFixed(0)} MB  ${ratio(now.peakRssMb, then.peakRssMb)}`,
+  );
   console.log(
     `(Table transactions = every request to the table service: entity-group transactions, single writes, reads and queries; ` +
       `table creation not counted. Queue messages = messages sent; receives/deletes: listed ${String(sum(now.queue, "receive", "complete"))}, baseline ${String(sum(then.queue, "receive", "complete"))}.)`,

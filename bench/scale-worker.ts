@@ -39,7 +39,10 @@ async function drain(
   let deliveries = 0;
   let failed = 0;
   let receives = 0;
-  const context = new functions.InvocationContext({ functionName: "audit-profile", logHandler: () => undefined });
+  const context = new functions.InvocationContext({
+    functionName: "audit-profile",
+    logHandler: () => undefined,
+  });
   for (;;) {
     if (inflight.size > NEW_BATCH_THRESHOLD) {
       await Promise.race(inflight);
