@@ -5,6 +5,8 @@ import type { Report } from "../../core/report.js";
 import type { TableClientFactory } from "./table-client-factory.js";
 import { tableStatus, upstream } from "./table-errors.js";
 import { escapeKey, fromChunks, toChunks } from "./table-keys.js";
+import { readRowsInRange } from "./table-batches.js";
+import { crossesPruneMoment, saveReportBatch } from "./table-report-batch.js";
 
 /**
  * The latest report of every profile in one partition, `latest` (RowKey = profile), so listing
@@ -83,6 +85,44 @@ export class TableReportStore implements ReportStore {
       if (tableStatus(e) === 404) return;
       throw upstream("removal of the audit report", e);
     }
+  }
+
+  /**
+   * Many reports in as few transactions as the keys allow (see saveReportBatch). History is pruned
+   * once a day per profile here (see crossesPruneMoment), not on every save: pruning is a query
+   * per profile, and a cycle every five minutes would otherwise pay it 288 times a day.
+   */
+  async saveMany(reports: readonly Report[]): Promise<Map<string, Error>> {
+    if (reports.length === 0) return new Map();
+    const client = await this.client();
+    const { failed, previous } = await saveReportBatch(client, reports);
+    for (const report of reports) {
+      const key = report.profile.toLowerCase();
+      const before = previous.get(key);
+      if (failed.has(key) || before === undefined) continue;
+      if (crossesPruneMoment(key, before, report.generatedAt)) await this.prune(client, escapeKey(key));
+    }
+    return failed;
+  }
+
+  /** Latest reports of the given profiles with one range query over the `latest` partition. */
+  async latestMany(profiles: readonly string[]): Promise<Map<string, Report>> {
+    const client = await this.client();
+    const out = new Map<string, Report>();
+    try {
+      const rows = await readRowsInRange(
+        client,
+        LATEST,
+        profiles.map((p) => escapeKey(p.toLowerCase())),
+      );
+      for (const entity of rows.values()) {
+        const report = toReport(entity);
+        if (report) out.set(report.profile.toLowerCase(), report);
+      }
+    } catch (e: unknown) {
+      throw upstream("read of audit reports", e);
+    }
+    return out;
   }
 
   /** Reports of one profile kept within the retention, newest first (not part of the port; for tests and tools). */

@@ -35,7 +35,7 @@ export async function auditListedBatch(
     ? (profile) => Promise.resolve(batch.desired?.[profile])
     : async (profile) => (await deps.desired.get(profile))?.document;
   const errors: CycleError[] = [];
-  const probeState = await batchedProbeState(deps.probeState, keys);
+  const probeState = batchedProbeState(deps.probeState, keys);
   const reports = await auditSnapshot({ ...deps, probeState }, snapshot, lookup, options, keys);
   try {
     await probeState.flush();

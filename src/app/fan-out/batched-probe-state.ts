@@ -6,22 +6,28 @@ export interface BatchedProbeState extends ProbeStateStore {
 }
 
 /**
- * The probe counters of one message batch: loaded with one read for the batch, saved with one
- * write per partition after the audits. A store without batch methods is used as it is.
+ * The probe counters of one message batch: read with one query for the batch on the first load
+ * (none when nothing is probed), written with one transaction per partition after the audits.
+ * A profile the batch read did not find is loaded on its own (the store's older layout). A store
+ * without batch methods is used as it is.
  */
-export async function batchedProbeState(
-  store: ProbeStateStore,
-  profiles: readonly string[],
-): Promise<BatchedProbeState> {
-  if (!store.loadMany || !store.saveMany) return { ...bind(store), flush: () => Promise.resolve() };
-  const loaded = await store.loadMany(profiles);
+export function batchedProbeState(store: ProbeStateStore, profiles: readonly string[]): BatchedProbeState {
+  const loadMany = store.loadMany?.bind(store);
+  const saveMany = store.saveMany?.bind(store);
+  if (!loadMany || !saveMany)
+    return {
+      load: (p) => store.load(p),
+      save: (p, c) => store.save(p, c),
+      flush: () => Promise.resolve(),
+    };
+  let loaded: Promise<Map<string, ProbeCounters>> | undefined;
   const pending = new Map<string, ProbeCounters>();
-  const saveMany = store.saveMany.bind(store);
   return {
-    load: (profile) => {
+    load: async (profile) => {
       const key = profile.toLowerCase();
-      const counters = loaded.get(key);
-      return counters ? Promise.resolve(structuredClone(counters)) : store.load(key);
+      loaded ??= loadMany(profiles);
+      const counters = (await loaded).get(key);
+      return counters ? structuredClone(counters) : store.load(key);
     },
     save: (profile, counters) => {
       pending.set(profile.toLowerCase(), counters);
@@ -31,8 +37,4 @@ export async function batchedProbeState(
       if (pending.size > 0) await saveMany(pending);
     },
   };
-}
-
-function bind(store: ProbeStateStore): ProbeStateStore {
-  return { load: (p) => store.load(p), save: (p, c) => store.save(p, c) };
 }

@@ -6,8 +6,10 @@ export type { ProbeCounters };
 export interface ProbeStateStore {
   load(profile: string): Promise<ProbeCounters>;
   save(profile: string, counters: ProbeCounters): Promise<void>;
-  /** Counters of many profiles in as few reads as the keys allow: one entry per profile asked for
-   * (lower-case key; `{}` when it has none). Optional. */
+  /**
+   * Counters of many profiles in as few reads as the keys allow, by lower-case key; profiles it
+   * does not return are loaded with `load`. Optional.
+   */
   loadMany?(profiles: readonly string[]): Promise<Map<string, ProbeCounters>>;
   /** Saves many profiles' counters in as few transactions as the keys allow. Optional. */
   saveMany?(entries: ReadonlyMap<string, ProbeCounters>): Promise<void>;
