@@ -4,14 +4,14 @@ import { EXIT, processIo, UsageError, type CliIo } from "./io.js";
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Commands load lazily so `check` never pays for the Azure SDKs that `audit` needs. */
-const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+const commands = new Map<string, { summary: string; load: () => Promise<Command> }>();
 
 export function registerCommand(name: string, summary: string, load: () => Promise<Command>): void {
-  commands[name] = { summary, load };
+  commands.set(name, { summary, load });
 }
 
 function usage(): string {
-  const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);
+  const lines = [...commands.entries()].map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);
   return [
     "Usage: tm-sentinel <command> [options]",
     "",
@@ -29,7 +29,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.out(usage());
     return name === undefined ? EXIT.USAGE : EXIT.OK;
   }
-  const command = commands[name];
+  // A Map, so a name such as "constructor" is an unknown command, not an Object.prototype member.
+  const command = commands.get(name);
   if (!command) {
     io.err(`tm-sentinel: unknown command "${name}"\n\n${usage()}`);
     return EXIT.USAGE;
