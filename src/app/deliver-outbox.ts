@@ -6,6 +6,7 @@ import type { AlertOutbox, OutboxEntry } from "./ports/alert-outbox.js";
 import { AlertSendError, type AlertChannel, type AlertSender } from "./ports/alert-sender.js";
 import { recordDelivery } from "./telemetry/telemetry.js";
 import { AlertStoreConflict } from "./ports/alert-state-store.js";
+import type { Clock } from "./ports/clock.js";
 
 export interface DeliveryContext {
   outbox: AlertOutbox;
@@ -14,6 +15,11 @@ export interface DeliveryContext {
   /** A message still failing this long after it was recorded is given up as `expired`. */
   maxAgeMs: number;
   now: Date;
+  /**
+   * Read at each claim: a dispatch lasts as long as its sends, so a lease computed from `now`
+   * could already be over when a later entry is claimed, letting a second instance send it too.
+   */
+  clock?: Clock;
   /** Channels that failed transiently earlier in this dispatch: not tried again until next cycle. */
   down: Set<AlertChannel>;
   /** How long a claimed entry is left to its claimant before another dispatcher may retry it. */
@@ -70,7 +76,8 @@ async function giveUp(
  * entry by the lease: at-least-once, with the same idempotency key on the retry.
  */
 async function claim(queued: OutboxEntry, ctx: DeliveryContext): Promise<OutboxEntry | undefined> {
-  const lease = new Date(ctx.now.getTime() + (ctx.leaseMs ?? DEFAULT_LEASE_MS)).toISOString();
+  const claimedAt = ctx.clock?.now() ?? ctx.now;
+  const lease = new Date(claimedAt.getTime() + (ctx.leaseMs ?? DEFAULT_LEASE_MS)).toISOString();
   try {
     return await ctx.outbox.update({ ...queued, attempts: queued.attempts + 1, nextAttemptAt: lease });
   } catch (e: unknown) {

@@ -15,7 +15,7 @@ function table(rows: string[][]): string[] {
 }
 
 function probeCell(e: ReportEndpoint | undefined): string {
-  if (!e?.probe) return "-";
+  if (!e?.probe) return e?.notProbed ?? "-";
   const last = e.probe.last;
   return `${e.probe.status} (${last.status ?? last.kind}, ${last.latencyMs} ms)`;
 }

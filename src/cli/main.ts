@@ -4,7 +4,7 @@ import "./commands.js";
 import { EXIT, processIo, UsageError, type CliIo } from "./io.js";
 
 function usage(): string {
-  const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);
+  const lines = [...commands.entries()].map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);
   return [
     "Usage: tm-sentinel <command> [options]",
     "",
@@ -21,7 +21,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.out(usage());
     return name === undefined ? EXIT.USAGE : EXIT.OK;
   }
-  const command = commands[name];
+  // A Map, so a name such as "constructor" is an unknown command, not an Object.prototype member.
+  const command = commands.get(name);
   if (!command) {
     io.err(`tm-sentinel: unknown command "${name}"\n\n${usage()}`);
     return EXIT.USAGE;

@@ -2,11 +2,12 @@ import type { Endpoint, EndpointMonitorStatus, EndpointType } from "./profile.js
 import type { FieldReader } from "./profile-format-error.js";
 import { childPath, ProfileFormatError, readHeaders } from "./profile-format-error.js";
 
-const ENDPOINT_TYPES: Record<string, EndpointType> = {
-  azureendpoints: "AzureEndpoints",
-  externalendpoints: "ExternalEndpoints",
-  nestedendpoints: "NestedEndpoints",
-};
+/** A Map: the type text comes from the file or ARM, and "constructor" must not find Object's. */
+const ENDPOINT_TYPES = new Map<string, EndpointType>([
+  ["azureendpoints", "AzureEndpoints"],
+  ["externalendpoints", "ExternalEndpoints"],
+  ["nestedendpoints", "NestedEndpoints"],
+]);
 
 const MONITOR_STATUSES = [
   "CheckingEndpoint",
@@ -21,7 +22,7 @@ const MONITOR_STATUSES = [
 /** `…/trafficManagerProfiles/externalEndpoints` or `ExternalEndpoints` → `ExternalEndpoints`, any case. */
 export function endpointTypeFrom(text: string): EndpointType | undefined {
   const last = text.split("/").pop() ?? "";
-  return ENDPOINT_TYPES[last.toLowerCase()];
+  return ENDPOINT_TYPES.get(last.toLowerCase());
 }
 
 /** The endpoint type segment of an endpoint resource ID, if the ID has one. */

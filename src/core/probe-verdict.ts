@@ -13,7 +13,8 @@ export function applyProbeResults(
   toleratedNumberOfFailures: number,
 ): { verdicts: Map<string, ProbeVerdict>; counters: ProbeCounters } {
   const verdicts = new Map<string, ProbeVerdict>();
-  const counters: ProbeCounters = {};
+  // Endpoint names are user-supplied ("__proto__" is a valid ARM name): a Map, then own properties.
+  const counters = new Map<string, { consecutiveFailures: number }>();
   for (const result of results) {
     const before = Object.hasOwn(previous, result.endpoint)
       ? (previous[result.endpoint]?.consecutiveFailures ?? 0)
@@ -24,8 +25,8 @@ export function applyProbeResults(
       : consecutiveFailures > toleratedNumberOfFailures
         ? "Degraded"
         : "Failing";
-    counters[result.endpoint] = { consecutiveFailures };
+    counters.set(result.endpoint, { consecutiveFailures });
     verdicts.set(result.endpoint, { status, consecutiveFailures, last: result });
   }
-  return { verdicts, counters };
+  return { verdicts, counters: Object.fromEntries(counters) };
 }

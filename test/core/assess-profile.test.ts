@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessProfile, auditErrorReport, type AssessInput } from "../../src/core/assess-profile.js";
 import type { DesiredState } from "../../src/core/desired-state.js";
-import { aProfile, aVerdict, endpointsInOrder } from "../support/builders/audit-builders.js";
+import { anEndpoint, aProfile, aVerdict, endpointsInOrder } from "../support/builders/audit-builders.js";
 
 const now = new Date("2026-03-01T10:00:00.000Z");
 const desired: DesiredState = {
@@ -85,5 +85,24 @@ describe("auditErrorReport", () => {
 
   it("keeps a scope that is not a profile key as it is", () => {
     expect(auditErrorReport("/subscriptions/abc", "throttled", now).profile).toBe("/subscriptions/abc");
+  });
+});
+
+describe("assessProfile: endpoints not probed (issue 10)", () => {
+  it('says "not probed (disabled)" for a disabled endpoint when the others were probed', () => {
+    const profile = aProfile({
+      endpoints: [
+        anEndpoint({ name: "web-eastus", priority: 1 }),
+        anEndpoint({ name: "web-westus", priority: 2, enabled: false, monitorStatus: "Disabled" }),
+      ],
+    });
+    const report = assessProfile({
+      profile,
+      related: new Map(),
+      basis: "probes",
+      verdicts: new Map([["web-eastus", aVerdict("Online", "web-eastus")]]),
+      now: new Date("2026-03-01T10:00:00Z"),
+    });
+    expect(report.endpoints.map((e) => e.notProbed ?? null)).toEqual([null, "not probed (disabled)"]);
   });
 });

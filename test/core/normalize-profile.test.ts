@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { endpointTypeFrom } from "../../src/core/normalize-endpoint.js";
 import {
   normalizeProfile,
   normalizeProfiles,
@@ -272,5 +273,12 @@ describe("normalizeProfiles", () => {
 
   it("names the index of the bad profile in a list", () => {
     expectFormatError(() => normalizeProfiles({ value: [rawProfile(), 42] }), "$.value[1]");
+  });
+});
+
+describe("endpointTypeFrom with user-supplied text (issue 10)", () => {
+  it("does not take an Object.prototype member for an endpoint type", () => {
+    expect(endpointTypeFrom("Microsoft.Network/trafficManagerProfiles/constructor")).toBeUndefined();
+    expect(endpointTypeFrom("externalEndpoints")).toBe("ExternalEndpoints");
   });
 });

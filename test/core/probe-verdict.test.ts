@@ -47,3 +47,13 @@ describe("applyProbeResults", () => {
     expect(Object.keys(counters)).toEqual(["web-eastus"]);
   });
 });
+
+describe("applyProbeResults with user-supplied names (issue 10)", () => {
+  it("keeps the failure counter of an endpoint named __proto__ across cycles", () => {
+    const failed = buildFailedProbe({ endpoint: "__proto__" });
+    const first = applyProbeResults({}, [failed], 3);
+    const carried = JSON.parse(JSON.stringify(first.counters)) as typeof first.counters;
+    const second = applyProbeResults(carried, [failed], 3);
+    expect(second.verdicts.get("__proto__")?.consecutiveFailures).toBe(2);
+  });
+});

@@ -59,8 +59,8 @@ describe("docs/ reference tables agree with the code", () => {
       (c) => /^`tm-sentinel ([a-z-]+)/.exec(c)?.[1] ?? [],
     );
     expect(documented.length).toBeGreaterThanOrEqual(4);
-    expect(missingFrom(documented, Object.keys(commands)), "commands without a row").toEqual([]);
-    expect(missingFrom(Object.keys(commands), documented), "rows for commands that do not exist").toEqual([]);
+    expect(missingFrom(documented, [...commands.keys()]), "commands without a row").toEqual([]);
+    expect(missingFrom([...commands.keys()], documented), "rows for commands that do not exist").toEqual([]);
   });
 
   it("explains every finding code in docs/operate.md", () => {

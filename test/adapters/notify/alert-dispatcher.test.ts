@@ -200,7 +200,9 @@ describe("alert dispatcher with real receivers", () => {
     teams.answer({ status: 202 });
     const withProblem = [aFinding(), ...(await r.dispatcher.deliveryFindings(aReport().profile))];
     await r.cycle(withProblem);
-    expect(r.teamsSince().map(titleOf)).toEqual(["CRITICAL · contoso-prod | still open: primary not serving (+1 more)"]);
+    expect(r.teamsSince().map(titleOf)).toEqual([
+      "CRITICAL · contoso-prod | still open: primary not serving (+1 more)",
+    ]);
     expect(await r.dispatcher.deliveryFindings(aReport().profile)).toEqual([]);
   });
 
