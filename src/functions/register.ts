@@ -30,7 +30,11 @@ export type Registration =
  * default") would stop the host; resolving here applies the same default the config documents.
  */
 export function settingReferences(config: AppConfig): Record<string, string> {
-  return { AUDIT_SCHEDULE: config.host.auditSchedule, AUDIT_QUEUE: config.host.auditQueue };
+  return {
+    AUDIT_SCHEDULE: config.host.auditSchedule,
+    AUDIT_QUEUE: config.host.auditQueue,
+    DRILL_QUEUE: config.drills.queue,
+  };
 }
 
 function resolveReferences(text: string, values: Record<string, string>): string {
