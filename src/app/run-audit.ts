@@ -14,11 +14,9 @@ import * as telemetry from "./telemetry/telemetry.js";
 
 // Re-exported so callers keep one import for the audit use case.
 export type { AuditDeps, AuditOptions } from "./audit-types.js";
-import type { SilenceStore } from "./ports/silence-store.js";
 import { applySilences } from "../core/silences/apply-silences.js";
 import type { MaintenanceWindow } from "../core/silences/maintenance.js";
 import type { Silence } from "../core/silences/silence.js";
-import type { DrillStore } from "./ports/drill-store.js";
 
 /** A step after the audit that failed (saving a report, dispatching alerts); the audit still counts. */
 export interface CycleError {

@@ -1,5 +1,5 @@
 import { gatherStatus } from "../app/status-page.js";
-import { schedulePeriodSeconds } from "../config/schedule-period.js";
+import { schedulePeriodSeconds } from "../app/schedule-period.js";
 import { renderStatusPage } from "../core/status/render-status-page.js";
 import { buildStatusView } from "../core/status/status-view.js";
 import type { HttpFunctionDefinition } from "./definition.js";

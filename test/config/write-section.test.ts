@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load-config.js";
 import { problemsOfGiven } from "../support/config-errors.js";
+import { WRITE_FEATURES_SETTING } from "../../src/app/write-features.js";
 
 describe("write section", () => {
   it("keeps writes off by default", () => {
@@ -15,5 +16,9 @@ describe("write section", () => {
     expect(problemsOfGiven({ TM_ENABLE_WRITE_FEATURES: "maybe" })).toEqual([
       { setting: "TM_ENABLE_WRITE_FEATURES", message: "must be true or false" },
     ]);
+  });
+
+  it("is the setting the refusals name", () => {
+    expect(loadConfig({ [WRITE_FEATURES_SETTING]: "true" }).write.enabled).toBe(true);
   });
 });

@@ -21,10 +21,7 @@ export function createStorageDrillQueue(
   const service =
     c.kind === "connection-string"
       ? QueueServiceClient.fromConnectionString(c.connectionString)
-      : new QueueServiceClient(
-          c.serviceUri,
-          sharedCredential ?? createAzureCredential(c.clientId),
-        );
+      : new QueueServiceClient(c.serviceUri, sharedCredential ?? createAzureCredential(c.clientId));
   const queue = service.getQueueClient(queueName);
   let created = false;
   return {

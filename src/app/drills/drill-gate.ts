@@ -1,9 +1,8 @@
-import type { AppConfig } from "../../config/load-config.js";
-import { WRITE_FEATURES_SETTING } from "../../config/sections/write.js";
+import { WRITE_FEATURES_SETTING } from "../write-features.js";
 import { AppError } from "../errors.js";
 
 /** Drills write to Traffic Manager, so every drill route and command needs the write switch. */
-export function assertDrillsEnabled(config: Pick<AppConfig, "write">): void {
+export function assertDrillsEnabled(config: { write: { enabled: boolean } }): void {
   if (!config.write.enabled)
     throw new AppError(
       "FORBIDDEN",

@@ -1,9 +1,15 @@
-import type { AppConfig } from "../../config/load-config.js";
 import { parseProfileKey } from "../../core/profile-key.js";
-import { auditOptionsFromConfig, auditProfiles, type AuditDeps } from "../run-audit.js";
-import { drillDepsOf, type DrillDeps, type DrillRuntimeParts } from "./drill-deps.js";
+import {
+  auditOptionsFromConfig,
+  auditProfiles,
+  type AuditDeps,
+  type AuditProbeSettings,
+} from "../run-audit.js";
+import { drillDepsOf, type DrillDeps, type DrillRuntimeParts, type DrillSettings } from "./drill-deps.js";
 
-export type DrillRuntime = DrillRuntimeParts & AuditDeps & { config: AppConfig };
+/** The parts of the Runtime and its settings a drill needs (the Runtime satisfies it). */
+export type DrillRuntime = DrillRuntimeParts &
+  AuditDeps & { config: { drills: DrillSettings; probe: AuditProbeSettings } };
 
 /**
  * Drill deps from the Runtime and its settings. Unless a hook says otherwise, a finished drill

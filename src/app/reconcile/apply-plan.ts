@@ -1,4 +1,4 @@
-import { WRITE_FEATURES_SETTING } from "../../config/sections/write.js";
+import { WRITE_FEATURES_SETTING } from "../write-features.js";
 import type { ApplyRecord } from "../../core/reconcile/plan.js";
 import { AppError } from "../errors.js";
 import type { Clock } from "../ports/clock.js";

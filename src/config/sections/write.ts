@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { booleanSetting } from "./boolean-setting.js";
 
-/** The setting that unlocks every write to Traffic Manager (apply, auto-reconcile, drills). */
-export const WRITE_FEATURES_SETTING = "TM_ENABLE_WRITE_FEATURES";
-
 /**
  * Settings of the write area. Off by default: tm-sentinel only reads Traffic Manager unless an
  * operator opts in, which is also the only case in which infra/ grants Traffic Manager Contributor.

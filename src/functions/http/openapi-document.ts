@@ -1,4 +1,3 @@
-import { silenceInputSchema } from "../../core/silences/silence-input.js";
 import { z } from "zod";
 import { desiredStateSchema } from "../../core/desired-schema.js";
 import { MAX_BODY_BYTES } from "./request.js";
