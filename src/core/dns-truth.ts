@@ -1,20 +1,9 @@
 import { orderEndpoints } from "./failover-order.js";
 import { SEVERITY_RANK, type Finding } from "./finding.js";
 import type { LiveProfile } from "./profile.js";
-import type { Report } from "./report.js";
+import type { DnsAnswer, Report } from "./report.js";
 
-/** What the profile's DNS name really answered, matched to an endpoint (report field `dnsAnswer`). */
-export interface DnsAnswer {
-  /** CNAME targets the answer went through, in order. */
-  names: string[];
-  /** A/AAAA addresses at the end of the answer. */
-  addresses: string[];
-  /** The endpoint the answer names; null when it names none of them (or the lookup failed). */
-  endpoint: string | null;
-  resolvedAt: string;
-  /** Why the lookup failed, when it did (then no finding is raised). */
-  error?: string;
-}
+export type { DnsAnswer } from "./report.js";
 
 /** Raw lookup of the profile's fqdn; `targetAddresses` are the A/AAAA of FQDN endpoint targets. */
 export interface DnsTruthInput {

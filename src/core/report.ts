@@ -1,9 +1,7 @@
-import type { DnsAnswer } from "./dns-truth.js";
 import type { Finding } from "./finding.js";
 import type { EndpointMonitorStatus, EndpointType, ProfileMonitorStatus } from "./profile.js";
 import type { ProbeResult } from "./probe-result.js";
 import type { ApplyResult, Plan } from "./reconcile/plan.js";
-import type { ReportSilence } from "./silences/apply-silences.js";
 
 /**
  * Which statuses decided the serving endpoint: Traffic Manager's own `endpointMonitorStatus`,
@@ -66,4 +64,28 @@ export interface Report {
   applied?: ApplyResult[];
   /** Silences and maintenance windows in force for the profile at audit time (docs/silences.md). */
   silences?: ReportSilence[];
+}
+
+/** What the profile's DNS name really answered, matched to an endpoint (report field `dnsAnswer`). */
+export interface DnsAnswer {
+  /** CNAME targets the answer went through, in order. */
+  names: string[];
+  /** A/AAAA addresses at the end of the answer. */
+  addresses: string[];
+  /** The endpoint the answer names; null when it names none of them (or the lookup failed). */
+  endpoint: string | null;
+  resolvedAt: string;
+  /** Why the lookup failed, when it did (then no finding is raised). */
+  error?: string;
+}
+
+/** A silence or window in force for a report's profile: what the report lists as silenced. */
+export interface ReportSilence {
+  /** Silence id, or `maintenance`. */
+  id: string;
+  endsAt: string;
+  comment: string;
+  createdBy?: string;
+  /** Findings of this report it silenced. */
+  findings: number;
 }

@@ -14,8 +14,9 @@ export const getDrillFunction: HttpFunctionDefinition = {
   authLevel: "function",
   create: (rt) =>
     handle(async (request) => {
-      assertDrillsEnabled(rt.config);
       const profile = await watchedProfileFromRoute(rt, request);
+      // The watch list first (404 for an unwatched profile), like every per-profile route.
+      assertDrillsEnabled(rt.config);
       const id = request.params["id"] ?? "";
       if (!/^[A-Za-z0-9-]{1,64}$/.test(id))
         throw new AppError("VALIDATION", "The drill id is invalid.", [

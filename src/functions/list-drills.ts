@@ -13,8 +13,9 @@ export const listDrillsFunction: HttpFunctionDefinition = {
   authLevel: "function",
   create: (rt) =>
     handle(async (request) => {
-      assertDrillsEnabled(rt.config);
       const profile = await watchedProfileFromRoute(rt, request);
+      // The watch list first (404 for an unwatched profile), like every per-profile route.
+      assertDrillsEnabled(rt.config);
       return jsonResponse(200, { drills: await listDrills(rt, profile) });
     }),
 };

@@ -25,8 +25,9 @@ export const startDrillFunction: HttpFunctionDefinition = {
   authLevel: "function",
   create: (rt) =>
     handle(async (request) => {
-      assertDrillsEnabled(rt.config);
       const profile = await watchedProfileFromRoute(rt, request);
+      // The watch list first (404 for an unwatched profile), like every per-profile route.
+      assertDrillsEnabled(rt.config);
       const hasBody = request.body !== null && request.headers.get("content-length") !== "0";
       const parsed = drillBody.safeParse(hasBody ? await readJsonBody(request) : {});
       if (!parsed.success)

@@ -3,10 +3,15 @@ import type { DrillMessage, DrillQueue } from "../../src/app/ports/drill-queue.j
 import { getDrillFunction } from "../../src/functions/get-drill.js";
 import { listDrillsFunction } from "../../src/functions/list-drills.js";
 import { startDrillFunction } from "../../src/functions/start-drill.js";
-import { aProfile } from "../support/builders/audit-builders.js";
-import { buildTableRuntime, invoke, profileParams } from "../support/builders/http-runtime.js";
+import {
+  aWatchedProfile,
+  buildTableRuntime,
+  invoke,
+  profileParams,
+  TEST_SUB,
+} from "../support/builders/http-runtime.js";
 
-const KEY = "sub1/rg1/contoso";
+const KEY = `${TEST_SUB}/rg1/contoso`;
 const path = `profiles/${KEY}/drills`;
 
 function recordingQueue(): DrillQueue & { sent: DrillMessage[] } {
@@ -17,7 +22,7 @@ function recordingQueue(): DrillQueue & { sent: DrillMessage[] } {
 async function runtime(writes = true) {
   const queue = recordingQueue();
   const rt = await buildTableRuntime(
-    [aProfile()],
+    [aWatchedProfile()],
     { drillQueue: queue },
     writes ? { TM_ENABLE_WRITE_FEATURES: "true" } : {},
   );

@@ -5,15 +5,20 @@ import { auditNowFunction } from "../../src/functions/audit-now.js";
 import { getProfileStatusFunction } from "../../src/functions/get-profile-status.js";
 import { getStatusFunction } from "../../src/functions/get-status.js";
 import { buildOpenApiDocument } from "../../src/functions/http/openapi-document.js";
-import { aProfile } from "../support/builders/audit-builders.js";
-import { buildTableRuntime, invoke, profileParams } from "../support/builders/http-runtime.js";
+import {
+  aWatchedProfile,
+  buildTableRuntime,
+  invoke,
+  profileParams,
+  TEST_SUB,
+} from "../support/builders/http-runtime.js";
 
 let rt: Runtime;
-const KEY = "sub1/rg1/contoso";
+const KEY = `${TEST_SUB}/rg1/contoso`;
 
 beforeAll(async () => {
   rt = await buildTableRuntime(
-    [aProfile()],
+    [aWatchedProfile()],
     { statusHistory: new MemoryStatusHistoryStore() },
     { PROBE_ENABLED: "false" },
   );
@@ -29,7 +34,7 @@ describe("status routes", () => {
     expect(res.header("content-security-policy")).toContain("default-src 'none'");
     const html = res.body as string;
     expect(html).toContain("<h1>tm-sentinel status</h1>");
-    expect(html).toContain(`href="status/sub1/rg1/contoso?code=k%261"`);
+    expect(html).toContain(`href="status/${TEST_SUB}/rg1/contoso?code=k%261"`);
   });
 
   it("serves one profile's page with its serving endpoint marked", async () => {

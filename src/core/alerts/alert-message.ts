@@ -2,7 +2,6 @@ import { atLeast, SEVERITY_RANK, type FindingCode, type Severity } from "../find
 import type { Report } from "../report.js";
 import type { Transition } from "./advance-incidents.js";
 import type { Incident } from "./incident.js";
-import type { SilencedItem } from "../silences/silenced-items.js";
 
 /** One incident as a message lists it. */
 export interface AlertItem {
@@ -190,4 +189,14 @@ export function formatDuration(ms: number): string {
 /** Azure portal deep link to the profile. */
 export function portalLink(profileId: string): string {
   return `https://portal.azure.com/#@/resource${profileId}`;
+}
+
+/** An open incident a message mentions as silenced, with until when. */
+export interface SilencedItem {
+  code: FindingCode;
+  severity: Severity;
+  endpoint?: string;
+  message: string;
+  silencedBy: string[];
+  until?: string;
 }

@@ -1,5 +1,7 @@
 import type { Finding, FindingCode } from "../finding.js";
-import type { Report } from "../report.js";
+import type { Report, ReportSilence } from "../report.js";
+
+export type { ReportSilence } from "../report.js";
 import { openWindow, type MaintenanceWindow, type OpenWindow } from "./maintenance.js";
 import { silenceState, type Silence } from "./silence.js";
 
@@ -11,17 +13,6 @@ export const PROTECTED_CODES: readonly FindingCode[] = ["AUDIT_ERROR", "ALERT_DE
 
 /** The `silencedBy` entry of a maintenance window. */
 export const MAINTENANCE = "maintenance";
-
-/** A silence or window in force for a report's profile: what the report lists as silenced. */
-export interface ReportSilence {
-  /** Silence id, or `maintenance`. */
-  id: string;
-  endsAt: string;
-  comment: string;
-  createdBy?: string;
-  /** Findings of this report it silenced. */
-  findings: number;
-}
 
 function codeMatches(codes: readonly FindingCode[] | undefined, code: FindingCode): boolean {
   return codes === undefined ? !PROTECTED_CODES.includes(code) : codes.includes(code);

@@ -1,16 +1,7 @@
-import type { AlertMessage } from "../alerts/alert-message.js";
-import type { FindingCode, Severity } from "../finding.js";
-import type { SilenceAwareIncident } from "./advance-with-silences.js";
+import type { AlertMessage, SilencedItem } from "../alerts/alert-message.js";
 
-/** An open incident a message mentions as silenced, with until when. */
-export interface SilencedItem {
-  code: FindingCode;
-  severity: Severity;
-  endpoint?: string;
-  message: string;
-  silencedBy: string[];
-  until?: string;
-}
+export type { SilencedItem } from "../alerts/alert-message.js";
+import type { SilenceAwareIncident } from "./advance-with-silences.js";
 
 /**
  * Moves the incidents that are silenced right now out of "still open" into `silenced`, so a
