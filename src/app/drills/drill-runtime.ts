@@ -1,3 +1,4 @@
+import { drillAnnouncement } from "../../core/drill/drill-result-message.js";
 import { parseProfileKey } from "../../core/profile-key.js";
 import {
   auditOptionsFromConfig,
@@ -20,7 +21,17 @@ export function drillDepsFromRuntime(
   hooks: Pick<DrillDeps, "afterFinish" | "onStep" | "newId"> = {},
 ): DrillDeps {
   const settings = { ...rt.config.drills, probe: rt.config.probe.enabled };
+  const alerts = rt.alerts;
   return drillDepsOf(rt, settings, {
+    ...(alerts?.announce && {
+      announce: async (drill) => {
+        const a = drillAnnouncement(drill, rt.clock.now());
+        if (a) await alerts.announce?.(a.message, a.severity, a.key);
+      },
+    }),
+    ...(alerts?.openIncidents && {
+      openIncidents: (profile: string) => alerts.openIncidents!(profile),
+    }),
     afterFinish: async (drill) => {
       const key = parseProfileKey(drill.profile);
       if (key) await auditProfiles(rt, [key], auditOptionsFromConfig(rt.config));
