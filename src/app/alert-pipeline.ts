@@ -9,7 +9,7 @@ import {
   type Incident,
 } from "../core/alerts/incident.js";
 import type { BackoffPolicy } from "../core/alerts/retry-delay.js";
-import { atLeast, type Finding, type Severity } from "../core/finding.js";
+import type { Finding, Severity } from "../core/finding.js";
 import type { Report } from "../core/report.js";
 import { advanceWithSilences } from "../core/silences/advance-with-silences.js";
 import { withSilenced } from "../core/silences/silenced-items.js";
@@ -95,14 +95,15 @@ export class AlertPipeline implements AlertDispatcher {
     return loaded?.state.incidents ?? [];
   }
 
-  async announce(message: AlertMessage, severity: Severity, key: string): Promise<void> {
+  async announce(message: AlertMessage, key: string): Promise<void> {
     const now = this.deps.clock.now();
     const profile = message.profile.toLowerCase();
     try {
       const entries: OutboxEntry[] = [];
       for (const channel of ALERT_CHANNELS) {
         const setup = this.deps.channels[channel];
-        if (!setup || !atLeast(severity, setup.minSeverity)) continue;
+        // Every configured channel, whatever its minimum severity: the result is what was asked for.
+        if (!setup) continue;
         // The key (a drill id) makes the entry id: recording it twice leaves the first untouched.
         entries.push({
           id: `${key}~${channel}`,

@@ -12,11 +12,11 @@ export interface AlertDispatcher {
   deliveryFindings(profile: string): Promise<Finding[]>;
   dispatch(reports: readonly Report[]): Promise<void>;
   /**
-   * Records a one-off message (a drill's result) in the outbox for every channel whose minimum
-   * severity it reaches, then delivers what is pending. `key` makes it idempotent: a message whose
+   * Records a one-off message (a drill's result) in the outbox for every configured channel,
+   * whatever its minimum severity (the result is what someone asked for), then delivers what is pending. `key` makes it idempotent: a message whose
    * key was already recorded for the profile is not recorded again. Never throws.
    */
-  announce?(message: AlertMessage, severity: Finding["severity"], key: string): Promise<void>;
+  announce?(message: AlertMessage, key: string): Promise<void>;
   /**
    * The profile's open incidents as the alert state holds them.
    * @throws when the alert state cannot be read.
