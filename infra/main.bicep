@@ -131,6 +131,8 @@ module storage 'app/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+    // AUDIT_QUEUE and DRILL_QUEUE of app/api.bicep (the app's identity has Storage Queue Data Contributor on the account).
+    queueNames: ['tm-sentinel-audit', 'tm-sentinel-drills']
   }
 }
 
@@ -265,4 +267,5 @@ output AZURE_PRINCIPAL_ID_APP string = identity.outputs.principalId
 output AZURE_KEY_VAULT_NAME string = vault.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AUDIT_QUEUE string = 'tm-sentinel-audit'
+output DRILL_QUEUE string = 'tm-sentinel-drills'
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString

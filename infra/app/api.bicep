@@ -55,6 +55,7 @@ var appSettings = {
   AUDIT_SCHEDULE: auditSchedule
   FANOUT_THRESHOLD: string(fanoutThreshold)
   AUDIT_QUEUE: 'tm-sentinel-audit'
+  DRILL_QUEUE: 'tm-sentinel-drills'
   TM_ENABLE_WRITE_FEATURES: enableWriteFeatures ? 'true' : 'false'
 }
 var teamsSettings = empty(teamsWebhookSecretUri) ? {} : {

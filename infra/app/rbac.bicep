@@ -8,7 +8,7 @@ param communicationServiceName string
 
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // host: deployment package, timer locks
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // audit fan-out queue + poison queue
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // audit fan-out and drill-step queues + their poison queues
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // desired state, reports, alert state
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb' // Entra-authenticated telemetry
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6' // Key Vault references

@@ -2,6 +2,8 @@ param name string
 param location string
 param tags object
 param deploymentContainerName string
+@description('Storage queues the app uses (AUDIT_QUEUE, DRILL_QUEUE): created here so they exist before the first message.')
+param queueNames array = []
 
 // Shared-key access off: the host and the app reach blobs, queues and tables with the managed identity.
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -31,6 +33,18 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   name: deploymentContainerName
   properties: { publicAccess: 'None' }
 }
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
+  }
+]
 
 output name string = storage.name
 output deploymentContainerName string = deploymentContainer.name

@@ -1,8 +1,13 @@
 import pLimit from "p-limit";
 import type { Transition } from "../core/alerts/advance-incidents.js";
-import { buildAlertMessage } from "../core/alerts/alert-message.js";
+import { buildAlertMessage, type AlertMessage } from "../core/alerts/alert-message.js";
 import type { AlertPolicy } from "../core/alerts/alert-policy.js";
-import { ALERT_CHANNELS, emptyAlertState, type DeliveryProblem } from "../core/alerts/incident.js";
+import {
+  ALERT_CHANNELS,
+  emptyAlertState,
+  type DeliveryProblem,
+  type Incident,
+} from "../core/alerts/incident.js";
 import type { BackoffPolicy } from "../core/alerts/retry-delay.js";
 import type { Finding, Severity } from "../core/finding.js";
 import type { Report } from "../core/report.js";
@@ -82,6 +87,39 @@ export class AlertPipeline implements AlertDispatcher {
     } catch (e: unknown) {
       this.deps.logger.error("alert.state_unreadable", { profile, error: describeError(e) });
       return [];
+    }
+  }
+
+  async openIncidents(profile: string): Promise<readonly Incident[]> {
+    const loaded = await this.deps.state.load(profile.toLowerCase());
+    return loaded?.state.incidents ?? [];
+  }
+
+  async announce(message: AlertMessage, key: string): Promise<void> {
+    const now = this.deps.clock.now();
+    const profile = message.profile.toLowerCase();
+    try {
+      const entries: OutboxEntry[] = [];
+      for (const channel of ALERT_CHANNELS) {
+        const setup = this.deps.channels[channel];
+        // Every configured channel, whatever its minimum severity: the result is what was asked for.
+        if (!setup) continue;
+        // The key (a drill id) makes the entry id: recording it twice leaves the first untouched.
+        entries.push({
+          id: `${key}~${channel}`,
+          profile,
+          channel,
+          createdAt: now.toISOString(),
+          status: "pending",
+          attempts: 0,
+          message,
+        });
+      }
+      if (entries.length > 0) await this.deps.outbox.enqueue(entries);
+      const outcomes = await this.deliver(profile, now, new Set());
+      if (outcomes.some((o) => o.delivered || o.problem)) await this.recordProblems(profile, outcomes);
+    } catch (e: unknown) {
+      this.deps.logger.error("alert.announce_failed", { profile, key, error: describeError(e) });
     }
   }
 

@@ -41,8 +41,9 @@ export const applyPlanFunction: HttpFunctionDefinition = {
   authLevel: "function",
   create: (rt) =>
     handle(async (request) => {
-      const profile = await watchedProfileFromRoute(rt, request);
+      // Before the route's profile lookup (an ARM read): with writes off nothing is read.
       if (!rt.config.write.enabled) throw writesOff();
+      const profile = await watchedProfileFromRoute(rt, request);
       const condition = writeConditionFrom(request);
       const { planHash, force } = parseApplyBody(await readJsonBody(request));
       const record = await applyPlan(

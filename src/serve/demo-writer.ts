@@ -32,7 +32,28 @@ export class DemoTrafficManagerWriter implements TrafficManagerWriter {
   constructor(
     private readonly profileFile: string,
     private readonly profileKey: string,
+    /** Whether the demo endpoint of this name answers its health probe; absent: statuses are left as written. */
+    private readonly healthOf?: (endpointName: string) => boolean,
   ) {}
+
+  /**
+   * Sets an Enabled endpoint's monitor status from its health (Online or Degraded), as Traffic
+   * Manager's probes would; a Disabled endpoint keeps Disabled.
+   */
+  followHealth(endpointName: string): Promise<void> {
+    return this.change(this.profileKey, (profile) => {
+      const endpoint = profile.properties.endpoints.find(
+        (e) => e.name.toLowerCase() === endpointName.toLowerCase(),
+      );
+      if (endpoint && endpoint.properties["endpointStatus"] !== "Disabled")
+        endpoint.properties["endpointMonitorStatus"] = this.monitorStatusOf(endpoint.name);
+    });
+  }
+
+  private monitorStatusOf(name: string): string {
+    if (!this.healthOf) return "CheckingEndpoint";
+    return this.healthOf(name) ? "Online" : "Degraded";
+  }
 
   updateEndpoint(profileKey: string, ref: EndpointRef, patch: EndpointPatch): Promise<void> {
     return this.change(profileKey, (profile) => {
@@ -58,7 +79,7 @@ export class DemoTrafficManagerWriter implements TrafficManagerWriter {
       Object.assign(endpoint.properties, patch);
       if (patch.endpointStatus !== undefined && patch.endpointStatus !== wasStatus)
         endpoint.properties["endpointMonitorStatus"] =
-          patch.endpointStatus === "Disabled" ? "Disabled" : "CheckingEndpoint";
+          patch.endpointStatus === "Disabled" ? "Disabled" : this.monitorStatusOf(endpoint.name);
     });
   }
 

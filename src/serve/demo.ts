@@ -41,9 +41,15 @@ export async function startDemo(): Promise<Demo> {
       }
       if (url.pathname === "/fail") failing.add(which);
       else failing.delete(which);
-      res.end(
-        `${which} ${url.pathname === "/fail" ? "now fails its health probe (503)" : "is healthy again"}\n`,
-      );
+      // Traffic Manager's statuses follow the health at once (the real service takes a few probes).
+      void writer
+        .followHealth(`demo-${which}`)
+        .catch(() => undefined)
+        .then(() =>
+          res.end(
+            `${which} ${url.pathname === "/fail" ? "now fails its health probe (503)" : "is healthy again"}\n`,
+          ),
+        );
       return;
     }
     const down = endpoint === undefined || failing.has(endpoint);
@@ -58,6 +64,11 @@ export async function startDemo(): Promise<Demo> {
   const dir = await mkdtemp(join(tmpdir(), "tm-sentinel-demo-"));
   const profileFile = join(dir, "demo-profile.json");
   await writeFile(profileFile, JSON.stringify(demoProfileJson(port), null, 2));
+  const writer = new DemoTrafficManagerWriter(
+    profileFile,
+    DEMO_PROFILE_KEY,
+    (name) => !failing.has(name.replace(/^demo-/, "")),
+  );
   const desired: DesiredState = {
     routingMethod: "Priority",
     endpoints: [
@@ -71,7 +82,7 @@ export async function startDemo(): Promise<Demo> {
     profileKey: DEMO_PROFILE_KEY,
     profileFile,
     endpointsUrl: `http://127.0.0.1:${port}`,
-    writer: new DemoTrafficManagerWriter(profileFile, DEMO_PROFILE_KEY),
+    writer,
     async seed(store) {
       if (!(await store.get(DEMO_PROFILE_KEY))) await store.create(DEMO_PROFILE_KEY, desired, "serve-demo");
     },

@@ -98,6 +98,16 @@ describe("infra and code agree", () => {
     expect(outputs.filter((o) => !/^[A-Z][A-Z0-9_]*$/.test(o))).toEqual([]);
   });
 
+  it("creates every queue the app settings name in the storage account, where the app's identity may use it", () => {
+    const api = read("infra/app/api.bicep");
+    const named = [...api.matchAll(/^\s+(AUDIT_QUEUE|DRILL_QUEUE):\s*'([^']+)'/gm)].map((m) => m[2]!);
+    expect(named).toHaveLength(2);
+    const created = /queueNames:\s*\[([^\]]*)\]/.exec(read("infra/main.bicep"))?.[1] ?? "";
+    for (const queue of named) expect(created).toContain(`'${queue}'`);
+    expect(read("infra/app/storage.bicep")).toMatch(/for queueName in queueNames/);
+    expect(read("infra/app/rbac.bicep")).toMatch(/for role in \[[^\]]*roles\.storageQueueDataContributor/);
+  });
+
   if (!bicep)
     console.log("infra: skipping the Bicep compile test: neither `bicep` nor `az bicep` is installed here");
   it.skipIf(!bicep)("compiles infra/main.bicep with the Bicep CLI", () => {

@@ -53,3 +53,25 @@ describe("the serve demo's Traffic Manager writer", () => {
     expect((e as AppError).code).toBe("NOT_FOUND");
   });
 });
+
+describe("the serve demo's Traffic Manager statuses", () => {
+  const statusOf = async (d: Demo, name: string) =>
+    (await liveOf(d)).endpoints.find((e) => e.name === name)?.monitorStatus;
+
+  it("follow the demo endpoints' health: /fail makes one Degraded, /recover Online, a re-enable takes its health", async () => {
+    demo = await startDemo();
+    const ref = { type: "ExternalEndpoints", name: "demo-primary" } as const;
+    expect(await (await fetch(`${demo.endpointsUrl}/fail?endpoint=primary`)).text()).toMatch(/fails/);
+    expect(await statusOf(demo, "demo-primary")).toBe("Degraded");
+    expect(await statusOf(demo, "demo-backup")).toBe("Online");
+
+    await demo.writer.updateEndpoint(demo.profileKey, ref, { endpointStatus: "Disabled" });
+    await fetch(`${demo.endpointsUrl}/recover?endpoint=primary`);
+    expect(await statusOf(demo, "demo-primary")).toBe("Disabled");
+    await demo.writer.updateEndpoint(demo.profileKey, ref, { endpointStatus: "Enabled" });
+    expect(await statusOf(demo, "demo-primary")).toBe("Online");
+
+    await fetch(`${demo.endpointsUrl}/fail?endpoint=backup`);
+    expect(await statusOf(demo, "demo-backup")).toBe("Degraded");
+  });
+});

@@ -37,6 +37,14 @@ export interface DrillDeps {
   settings: DrillSettings;
   /** Called once a drill finished (e.g. to audit the profile so its result reaches the alert channels). */
   afterFinish?: (drill: Drill) => Promise<void>;
+  /**
+   * Sends a finished drill's result to the alert channels (through the outbox, idempotent per
+   * drill). Called when the drill finishes and again when a message for a finished drill arrives
+   * (a redelivery after a crash between the save and the send); each drill is announced once.
+   */
+  announce?: (drill: Drill) => Promise<void>;
+  /** The profile's open incidents by the alert state (preflight `no-critical-incident`); throws when unreadable. */
+  openIncidents?: (profile: string) => Promise<readonly { code: string; severity: string }[]>;
   /** Called after every step that was saved (the CLI prints it). */
   onStep?: (drill: Drill) => void;
   /** Drill ids; random UUIDs unless a test fixes them. */
@@ -59,7 +67,7 @@ export interface DrillRuntimeParts {
 export function drillDepsOf(
   rt: DrillRuntimeParts,
   settings: DrillSettings & { probe: boolean },
-  hooks: Pick<DrillDeps, "afterFinish" | "onStep" | "newId"> = {},
+  hooks: Pick<DrillDeps, "afterFinish" | "onStep" | "newId" | "announce" | "openIncidents"> = {},
 ): DrillDeps {
   return {
     clock: rt.clock,

@@ -147,7 +147,7 @@ async function preflight(deps: DrillDeps, drill: Drill): Promise<DrillTransition
   }
   const answer = await resolveDnsAnswer(deps.dns, deps.clock, live);
   const latest = await deps.reports?.latest(drill.profile).catch(() => undefined);
-  const critical = (latest?.findings ?? [])
+  const critical = [...(latest?.findings ?? []), ...(await openIncidentsOf(deps, drill.profile))]
     .filter((f) => f.severity === "critical" && !NOT_BLOCKING.has(f.code))
     .map((f) => f.code);
   const result = runPreflight({
@@ -159,4 +159,21 @@ async function preflight(deps: DrillDeps, drill: Drill): Promise<DrillTransition
     dnsEndpoint: answer === undefined || answer.error !== undefined ? undefined : answer.endpoint,
   });
   return afterPreflight(sized, result, deps.clock.now());
+}
+
+/**
+ * Open incidents of the profile by the alert pipeline's state: an incident stays open there after a
+ * single clean report (resolution waits for a few cycles). Unreadable state fails the check: a drill
+ * must not start blind.
+ */
+async function openIncidentsOf(
+  deps: DrillDeps,
+  profile: string,
+): Promise<readonly { code: string; severity: string }[]> {
+  if (!deps.openIncidents) return [];
+  try {
+    return await deps.openIncidents(profile.toLowerCase());
+  } catch (e: unknown) {
+    return [{ code: `alert state unreadable (${describeError(e)})`, severity: "critical" }];
+  }
 }

@@ -51,6 +51,7 @@ export async function recoverStalledDrills(deps: DrillDeps): Promise<RecoveredDr
     try {
       const saved = await deps.drills.save(closed, etag);
       out.push({ drill: saved.drill, action });
+      await deps.announce?.(saved.drill);
       await deps.afterFinish?.(saved.drill);
     } catch (e: unknown) {
       out.push({ drill, action: `${action}; could not close the drill: ${describeError(e)}` });

@@ -18,8 +18,11 @@ export type DrillStepOutcome =
 export async function runDrillStep(deps: DrillDeps, message: DrillMessage): Promise<DrillStepOutcome> {
   const stored = await deps.drills.get(message.profile, message.drillId);
   if (!stored) return { status: "stale", reason: `drill ${message.drillId} does not exist` };
-  if (stored.drill.phase === "done")
+  if (stored.drill.phase === "done") {
+    // A redelivery after the finishing save: the result may not have been announced yet.
+    await deps.announce?.(stored.drill);
     return { status: "stale", reason: `drill ${message.drillId} is finished` };
+  }
   if (stored.drill.seq !== message.seq)
     return { status: "stale", reason: `message seq ${message.seq} but drill is at ${stored.drill.seq}` };
   let etag = stored.etag;
@@ -34,6 +37,7 @@ export async function runDrillStep(deps: DrillDeps, message: DrillMessage): Prom
     saved = await persist(transition.drill);
     deps.onStep?.(saved);
     if (transition.delaySeconds === undefined) {
+      await deps.announce?.(saved);
       await deps.afterFinish?.(saved);
       return { status: "finished", drill: saved };
     }

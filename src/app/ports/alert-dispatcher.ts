@@ -1,3 +1,5 @@
+import type { AlertMessage } from "../../core/alerts/alert-message.js";
+import type { Incident } from "../../core/alerts/incident.js";
 import type { Finding } from "../../core/finding.js";
 import type { Report } from "../../core/report.js";
 
@@ -9,6 +11,17 @@ export interface AlertDispatcher {
   /** Findings about alert delivery (e.g. ALERT_DELIVERY_FAILED) to add to a profile's next report. */
   deliveryFindings(profile: string): Promise<Finding[]>;
   dispatch(reports: readonly Report[]): Promise<void>;
+  /**
+   * Records a one-off message (a drill's result) in the outbox for every configured channel,
+   * whatever its minimum severity (the result is what someone asked for), then delivers what is pending. `key` makes it idempotent: a message whose
+   * key was already recorded for the profile is not recorded again. Never throws.
+   */
+  announce?(message: AlertMessage, key: string): Promise<void>;
+  /**
+   * The profile's open incidents as the alert state holds them.
+   * @throws when the alert state cannot be read.
+   */
+  openIncidents?(profile: string): Promise<readonly Incident[]>;
   /** Closes the channels' connections (an SMTP pool); the dispatcher is not used afterwards. */
   close?(): Promise<void>;
 }
