@@ -41,9 +41,10 @@ export const applyPlanFunction: HttpFunctionDefinition = {
   authLevel: "function",
   create: (rt) =>
     handle(async (request) => {
-      // Before the route's profile lookup (an ARM read): with writes off nothing is read.
-      if (!rt.config.write.enabled) throw writesOff();
+      // The watch list first (404 for an unwatched profile), like every per-profile route; then
+      // the write switch, before anything beyond the watch check is read.
       const profile = await watchedProfileFromRoute(rt, request);
+      if (!rt.config.write.enabled) throw writesOff();
       const condition = writeConditionFrom(request);
       const { planHash, force } = parseApplyBody(await readJsonBody(request));
       const record = await applyPlan(
