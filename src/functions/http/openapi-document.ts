@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { desiredStateSchema } from "../../core/desired-schema.js";
 import { MAX_BODY_BYTES } from "./request.js";
+import { desiredHistorySchema } from "./api-schemas.js";
 
 /** Problem details (RFC 9457) as a zod schema, so the document and the responses share one shape. */
 const problemSchema = z.object({
@@ -145,6 +146,53 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             ),
             "413": problem(`Body larger than ${MAX_BODY_BYTES} bytes.`),
             "415": problem("Content-Type is not application/json."),
+            ...common,
+          },
+        },
+        delete: {
+          operationId: "deleteDesired",
+          summary: "Stop holding a desired state; its history stays",
+          parameters: [
+            {
+              name: "If-Match",
+              in: "header",
+              required: true,
+              schema: { type: "string" },
+              description: "ETag from GET …/desired (or * to skip the check).",
+            },
+          ],
+          responses: {
+            "204": { description: "Deleted; the history records the delete." },
+            "400": problem("If-Match is not * or a quoted entity tag."),
+            "404": problem("No desired state stored."),
+            "412": problem("If-Match is stale."),
+            "428": problem("If-Match missing."),
+            ...common,
+          },
+        },
+      },
+      "/profiles/{sub}/{rg}/{name}/desired/history": {
+        parameters: profileParams,
+        get: {
+          operationId: "getDesiredHistory",
+          summary: "Desired-state versions newest first, with the plans applied from each (paged)",
+          parameters: [
+            {
+              name: "top",
+              in: "query",
+              schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+              description: "Versions per page.",
+            },
+            {
+              name: "continuation",
+              in: "query",
+              schema: { type: "string" },
+              description: "`continuation` of the previous page.",
+            },
+          ],
+          responses: {
+            "200": json("A page of versions (empty when nothing was ever stored)", "DesiredHistory"),
+            "400": problem("top or continuation is invalid (errors[] names it)."),
             ...common,
           },
         },
@@ -384,6 +432,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
       schemas: {
         DesiredState: jsonSchema(desiredStateSchema),
         Problem: jsonSchema(problemSchema),
+        DesiredHistory: jsonSchema(desiredHistorySchema),
         Report: {
           type: "object",
           description: "Audit report (README: Report JSON).",
