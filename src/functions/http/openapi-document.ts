@@ -165,6 +165,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             "204": { description: "Deleted; the history records the delete." },
             "400": problem("If-Match is not * or a quoted entity tag."),
             "404": problem("No desired state stored."),
+            "409": problem("The desired state comes from the read-only DESIRED_STATE_DIR."),
             "412": problem("If-Match is stale."),
             "428": problem("If-Match missing."),
             ...common,
