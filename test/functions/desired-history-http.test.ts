@@ -46,7 +46,14 @@ const del = (key: string, headers: Record<string, string> = {}) =>
 
 interface Page {
   profile: string;
-  versions: { version: number; change: string; current: boolean; etag?: string; document: unknown }[];
+  versions: {
+    version: number;
+    change: string;
+    current: boolean;
+    etag?: string;
+    document: unknown;
+    applies: unknown[];
+  }[];
   continuation?: string;
 }
 
@@ -100,7 +107,7 @@ describe("GET /api/profiles/{sub}/{rg}/{name}/desired/history", () => {
       plan,
       results: [],
     });
-    const page = (await history(key)).json() as Page & { versions: { applies: unknown[] }[] };
+    const page = (await history(key)).json() as Page;
     expect(page.versions.map((v) => v.applies)).toEqual([[], [{ at, appliedBy: "ops", results: [] }]]);
   });
 
