@@ -15,6 +15,15 @@ import {
   TEST_SUB,
 } from "../support/builders/http-runtime.js";
 import { dumpTable } from "../support/builders/table-store-builders.js";
+import { expectDocumentedResponse } from "../support/openapi-validator.js";
+
+/** Every response these tests get must be one the OpenAPI document promises. */
+function documented<T extends Parameters<typeof expectDocumentedResponse>[2]>(route: string, method: string) {
+  return (res: T): T => {
+    expectDocumentedResponse(route, method, res);
+    return res;
+  };
+}
 
 let rt: Runtime;
 let seq = 0;
@@ -35,14 +44,16 @@ const put = (key: string, ttl: number, headers: Record<string, string> = {}) =>
     params: profileParams(key),
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(buildDesiredState({ ttl })),
-  });
+  }).then(documented(putDesiredFunction.route, "PUT"));
 const history = (key: string, query: Record<string, string> = {}) =>
   invoke(getDesiredHistoryFunction, rt, `profiles/${key}/desired/history`, {
     params: profileParams(key),
     query,
   });
 const del = (key: string, headers: Record<string, string> = {}) =>
-  invoke(deleteDesiredFunction, rt, `profiles/${key}/desired`, { params: profileParams(key), headers });
+  invoke(deleteDesiredFunction, rt, `profiles/${key}/desired`, { params: profileParams(key), headers }).then(
+    documented(deleteDesiredFunction.route, "DELETE"),
+  );
 
 interface Page {
   profile: string;
