@@ -22,6 +22,8 @@ import { listDrillsFunction } from "./list-drills.js";
 import { getDrillFunction } from "./get-drill.js";
 import { drillStepFunction } from "./drill-step.js";
 import { drillTimerFunction } from "./drill-timer.js";
+import { getDesiredHistoryFunction } from "./get-desired-history.js";
+import { deleteDesiredFunction } from "./delete-desired.js";
 
 /** Every function of the app, in one list: src/index.ts registers it, `serve` and the tests use it. */
 export const allFunctions: readonly FunctionDefinition[] = [
@@ -48,4 +50,6 @@ export const allFunctions: readonly FunctionDefinition[] = [
   getDrillFunction,
   drillStepFunction,
   drillTimerFunction,
+  getDesiredHistoryFunction,
+  deleteDesiredFunction,
 ];

@@ -3,6 +3,7 @@ import type { Runtime } from "../../src/composition-root.js";
 import { pathOf, perProfileDefinitions, segmentCases, WATCHED_SUB } from "../support/abuse-cases.js";
 import { aWatchedProfile, buildTableRuntime, invoke } from "../support/builders/http-runtime.js";
 import { snapshotTables } from "../support/builders/table-snapshot.js";
+import { expectDocumentedResponse } from "../support/openapi-validator.js";
 
 let rt: Runtime;
 const alerts: unknown[] = [];
@@ -46,6 +47,7 @@ describe("every per-profile route refuses what it must not touch (registered han
       });
       expect([res.status, res.header("content-type")]).toEqual([c.status, "application/problem+json"]);
       expect(res.json()).toMatchObject({ status: c.status, type: expect.any(String) as unknown });
+      expectDocumentedResponse(def.route, method, res);
       expect(await snapshotTables(rt)).toEqual(before);
       expect(alerts).toEqual([]);
     },
@@ -60,6 +62,7 @@ describe("every per-profile route refuses what it must not touch (registered han
       body: "{}",
     });
     expect([res.status, res.header("content-type")]).toEqual([415, "application/problem+json"]);
+    expectDocumentedResponse(put.route, "PUT", res);
     expect(await snapshotTables(rt)).toEqual(before);
   });
 
@@ -72,6 +75,7 @@ describe("every per-profile route refuses what it must not touch (registered han
       body: `"${"a".repeat(10_000_000)}"`,
     });
     expect([res.status, res.header("content-type")]).toEqual([413, "application/problem+json"]);
+    expectDocumentedResponse(put.route, "PUT", res);
     expect(await snapshotTables(rt)).toEqual(before);
   });
 });

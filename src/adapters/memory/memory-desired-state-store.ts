@@ -1,10 +1,11 @@
 import { AppError } from "../../app/errors.js";
 import type { Clock } from "../../app/ports/clock.js";
-import type {
-  ApplyRecord,
-  DesiredStateChange,
-  DesiredStateStore,
-  StoredDesiredState,
+import {
+  DEFAULT_DESIRED_HISTORY_VERSIONS,
+  type ApplyRecord,
+  type DesiredStateChange,
+  type DesiredStateStore,
+  type StoredDesiredState,
 } from "../../app/ports/desired-state-store.js";
 import type { DesiredState } from "../../core/desired-state.js";
 
@@ -15,7 +16,13 @@ export class MemoryDesiredStateStore implements DesiredStateStore {
   private nextTag = 1;
   private readonly applied = new Map<string, ApplyRecord[]>();
 
-  constructor(private readonly clock: Clock) {}
+  /** Last version per profile, kept after a delete so a later create continues the numbering. */
+  private readonly lastVersion = new Map<string, number>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly historyVersions = DEFAULT_DESIRED_HISTORY_VERSIONS,
+  ) {}
 
   get(profile: string): Promise<StoredDesiredState | undefined> {
     return Promise.resolve(structuredClone(this.current.get(profile.toLowerCase())));
@@ -50,6 +57,28 @@ export class MemoryDesiredStateStore implements DesiredStateStore {
     return Promise.resolve(this.commit(key, document, updatedBy, current));
   }
 
+  delete(profile: string, etag: string, deletedBy: string): Promise<void> {
+    const key = profile.toLowerCase();
+    const current = this.current.get(key);
+    if (!current) return Promise.reject(new AppError("NOT_FOUND", `No desired state is stored for ${key}.`));
+    if (etag !== "*" && etag !== current.etag)
+      return Promise.reject(
+        new AppError("PRECONDITION_FAILED", `The desired state of ${key} has changed (stale ETag).`),
+      );
+    this.current.delete(key);
+    const version = current.version + 1;
+    this.lastVersion.set(key, version);
+    this.append(key, {
+      profile: key,
+      version,
+      at: this.clock.now().toISOString(),
+      by: deletedBy,
+      before: current.document,
+      deleted: true,
+    });
+    return Promise.resolve();
+  }
+
   history(profile: string): Promise<DesiredStateChange[]> {
     return Promise.resolve(structuredClone(this.changes.get(profile.toLowerCase()) ?? []).reverse());
   }
@@ -74,13 +103,13 @@ export class MemoryDesiredStateStore implements DesiredStateStore {
       profile: key,
       document: structuredClone(document),
       etag: `"mem-${this.nextTag++}"`,
-      version: (current?.version ?? 0) + 1,
+      version: (current?.version ?? this.lastVersion.get(key) ?? 0) + 1,
       updatedAt: this.clock.now().toISOString(),
       updatedBy,
     };
     this.current.set(key, stored);
-    const list = this.changes.get(key) ?? [];
-    list.push({
+    this.lastVersion.set(key, stored.version);
+    this.append(key, {
       profile: key,
       version: stored.version,
       at: stored.updatedAt,
@@ -88,7 +117,12 @@ export class MemoryDesiredStateStore implements DesiredStateStore {
       ...(current ? { before: current.document } : {}),
       after: stored.document,
     });
-    this.changes.set(key, list);
     return structuredClone(stored);
+  }
+
+  /** Appends a change and prunes the oldest beyond the retention. */
+  private append(key: string, change: DesiredStateChange): void {
+    const list = [...(this.changes.get(key) ?? []), structuredClone(change)];
+    this.changes.set(key, list.slice(Math.max(0, list.length - this.historyVersions)));
   }
 }

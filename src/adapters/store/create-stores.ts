@@ -46,12 +46,12 @@ export interface CreateStoresOptions {
  */
 export function createStores(config: AppConfig, options: CreateStoresOptions = {}): Promise<Stores> {
   const clock = options.clock ?? systemClock;
-  const { connection, tables, desiredStateDir, reportRetentionDays } = config.store;
+  const { connection, tables, desiredStateDir, reportRetentionDays, desiredHistoryVersions } = config.store;
   let stores: Stores;
   if (connection.kind !== "none") {
     const factory = createTableClientFactory(connection, options.credential);
     stores = {
-      desired: new TableDesiredStateStore(factory, tables.desired, clock),
+      desired: new TableDesiredStateStore(factory, tables.desired, clock, desiredHistoryVersions),
       reports: new TableReportStore(factory, tables.reports, reportRetentionDays, clock),
       probeState: new TableProbeStateStore(factory, tables.state),
       statusHistory: new TableStatusHistoryStore(factory, tables.reports),
@@ -68,7 +68,7 @@ export function createStores(config: AppConfig, options: CreateStoresOptions = {
     };
   } else {
     stores = {
-      desired: new MemoryDesiredStateStore(clock),
+      desired: new MemoryDesiredStateStore(clock, desiredHistoryVersions),
       reports: new MemoryReportStore(),
       probeState: new MemoryProbeStateStore(),
       statusHistory: new MemoryStatusHistoryStore(),

@@ -59,6 +59,11 @@ export class FileDesiredStateStore implements DesiredStateStore {
     return Promise.reject(this.readOnly());
   }
 
+  delete(): Promise<void> {
+    return Promise.reject(this.readOnly());
+  }
+
+  /** Files have no history here: the folder's own version control keeps it. */
   async history(): Promise<DesiredStateChange[]> {
     return Promise.resolve([]);
   }

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { odata, TableTransaction, type TableClient, type TableEntityResult } from "@azure/data-tables";
 import { AppError } from "../../app/errors.js";
 import type { Clock } from "../../app/ports/clock.js";
-import type {
-  ApplyRecord,
-  DesiredStateChange,
-  DesiredStateStore,
-  StoredDesiredState,
+import {
+  DEFAULT_DESIRED_HISTORY_VERSIONS,
+  type ApplyRecord,
+  type DesiredStateChange,
+  type DesiredStateStore,
+  type StoredDesiredState,
 } from "../../app/ports/desired-state-store.js";
 import type { DesiredState } from "../../core/desired-state.js";
 import type { TableClientFactory } from "./table-client-factory.js";
@@ -22,6 +23,17 @@ import { escapeKey, fromChunks, toChunks } from "./table-keys.js";
  */
 const CURRENT = "current";
 const historyRowKey = (version: number) => `h${String(version).padStart(10, "0")}`;
+/**
+ * A delete turns `current` into a tombstone (`deleted: true`, no document) in the same transaction
+ * as its history row, so the version numbers continue when a document is created again.
+ */
+interface Prior {
+  etag: string;
+  version: number;
+  /** Undefined for a tombstone. */
+  document?: DesiredState;
+}
+
 /** Applied plans: RowKey `a` + time + a random suffix, so two applies in one millisecond both land. */
 const applyRowKey = (at: string) => `a${at}-${randomUUID().slice(0, 8)}`;
 
@@ -32,17 +44,13 @@ export class TableDesiredStateStore implements DesiredStateStore {
     private readonly tables: TableClientFactory,
     private readonly tableName: string,
     private readonly clock: Clock,
+    /** History rows kept per profile; older ones are pruned after each write. */
+    private readonly historyVersions = DEFAULT_DESIRED_HISTORY_VERSIONS,
   ) {}
 
   async get(profile: string): Promise<StoredDesiredState | undefined> {
-    const client = await this.client();
-    const key = profile.toLowerCase();
-    try {
-      return toStored(await client.getEntity<Record<string, unknown>>(escapeKey(key), CURRENT));
-    } catch (e: unknown) {
-      if (tableStatus(e) === 404) return undefined;
-      throw upstream("read of the desired state", e);
-    }
+    const entity = await this.currentRow(profile.toLowerCase());
+    return entity === undefined || isTombstone(entity) ? undefined : toStored(entity);
   }
 
   async list(): Promise<StoredDesiredState[]> {
@@ -52,7 +60,7 @@ export class TableDesiredStateStore implements DesiredStateStore {
       const pages = client.listEntities<Record<string, unknown>>({
         queryOptions: { filter: odata`RowKey eq ${CURRENT}` },
       });
-      for await (const entity of pages) out.push(toStored(entity));
+      for await (const entity of pages) if (!isTombstone(entity)) out.push(toStored(entity));
     } catch (e: unknown) {
       throw upstream("listing of desired states", e);
     }
@@ -60,7 +68,11 @@ export class TableDesiredStateStore implements DesiredStateStore {
   }
 
   async create(profile: string, document: DesiredState, updatedBy: string): Promise<StoredDesiredState> {
-    return this.commit(profile.toLowerCase(), document, updatedBy, undefined);
+    const key = profile.toLowerCase();
+    const row = await this.currentRow(key);
+    if (row !== undefined && !isTombstone(row))
+      throw new AppError("PRECONDITION_FAILED", `A desired state for ${key} already exists.`);
+    return this.commit(key, document, updatedBy, row && { etag: row.etag, version: Number(row["version"]) });
   }
 
   async replace(
@@ -75,6 +87,49 @@ export class TableDesiredStateStore implements DesiredStateStore {
     // "*" (If-Match: *) means "whatever is there now"; the transaction still guards against a race.
     if (etag !== "*" && etag !== current.etag) throw stale(key);
     return this.commit(key, document, updatedBy, current);
+  }
+
+  async delete(profile: string, etag: string, deletedBy: string): Promise<void> {
+    const key = profile.toLowerCase();
+    const current = await this.get(key);
+    if (!current) throw new AppError("NOT_FOUND", `No desired state is stored for ${key}.`);
+    if (etag !== "*" && etag !== current.etag) throw stale(key);
+    const client = await this.client();
+    const partitionKey = escapeKey(key);
+    const version = current.version + 1;
+    const at = this.clock.now().toISOString();
+    const tx = new TableTransaction();
+    tx.updateEntity(
+      {
+        partitionKey,
+        rowKey: CURRENT,
+        profile: key,
+        version,
+        updatedAt: at,
+        updatedBy: deletedBy,
+        deleted: true,
+      },
+      "Replace",
+      { etag: current.etag },
+    );
+    tx.createEntity({
+      partitionKey,
+      rowKey: historyRowKey(version),
+      profile: key,
+      version,
+      at,
+      by: deletedBy,
+      deleted: true,
+      ...toChunks("before", JSON.stringify(current.document)),
+    });
+    try {
+      await client.submitTransaction(tx.actions);
+    } catch (e: unknown) {
+      const status = tableStatus(e);
+      if (status === 412 || status === 409) throw stale(key);
+      throw upstream("delete of the desired state", e);
+    }
+    await this.prune(client, key, version);
   }
 
   async history(profile: string): Promise<DesiredStateChange[]> {
@@ -134,15 +189,50 @@ export class TableDesiredStateStore implements DesiredStateStore {
     });
   }
 
+  private async currentRow(key: string): Promise<Entity | undefined> {
+    const client = await this.client();
+    try {
+      return await client.getEntity<Record<string, unknown>>(escapeKey(key), CURRENT);
+    } catch (e: unknown) {
+      if (tableStatus(e) === 404) return undefined;
+      throw upstream("read of the desired state", e);
+    }
+  }
+
+  /**
+   * Deletes history rows older than the newest `historyVersions`. Runs after the write has
+   * committed, so a failure here must not fail the write: the range query picks the rows up again
+   * at the next write.
+   */
+  private async prune(client: TableClient, key: string, newest: number): Promise<void> {
+    const oldestKept = newest - this.historyVersions + 1;
+    if (oldestKept <= 1) return;
+    const partitionKey = escapeKey(key);
+    try {
+      const pages = client.listEntities<Record<string, unknown>>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${"h"} and RowKey lt ${historyRowKey(oldestKept)}`,
+          select: ["RowKey"],
+        },
+      });
+      const rows: string[] = [];
+      for await (const e of pages) rows.push(e.rowKey ?? "");
+      await Promise.all(rows.map((rowKey) => client.deleteEntity(partitionKey, rowKey)));
+    } catch {
+      // Best effort: see above.
+    }
+  }
+
   private async commit(
     key: string,
     document: DesiredState,
     updatedBy: string,
-    current: StoredDesiredState | undefined,
+    prior: Prior | undefined,
   ): Promise<StoredDesiredState> {
+    const current = prior?.document !== undefined ? prior : undefined;
     const client = await this.client();
     const partitionKey = escapeKey(key);
-    const version = (current?.version ?? 0) + 1;
+    const version = (prior?.version ?? 0) + 1;
     const updatedAt = this.clock.now().toISOString();
     const row = {
       partitionKey,
@@ -160,15 +250,16 @@ export class TableDesiredStateStore implements DesiredStateStore {
       version,
       at: updatedAt,
       by: updatedBy,
-      ...(current ? toChunks("before", JSON.stringify(current.document)) : {}),
+      ...(current?.document ? toChunks("before", JSON.stringify(current.document)) : {}),
       ...toChunks("after", JSON.stringify(document)),
     };
     const tx = new TableTransaction();
-    if (current) tx.updateEntity(row, "Replace", { etag: current.etag });
+    if (prior) tx.updateEntity(row, "Replace", { etag: prior.etag });
     else tx.createEntity(row);
     tx.createEntity(history);
     try {
       const result = await client.submitTransaction(tx.actions);
+      await this.prune(client, key, version);
       const etag = result.getResponseForEntity(CURRENT)?.etag;
       if (etag !== undefined) return { profile: key, document, etag, version, updatedAt, updatedBy };
     } catch (e: unknown) {
@@ -193,6 +284,10 @@ function stale(key: string): AppError {
   );
 }
 
+function isTombstone(entity: Entity): boolean {
+  return entity["deleted"] === true;
+}
+
 function toStored(entity: Entity): StoredDesiredState {
   return {
     profile: String(entity["profile"]),
@@ -206,12 +301,14 @@ function toStored(entity: Entity): StoredDesiredState {
 
 function toChange(key: string, entity: Entity): DesiredStateChange {
   const before = fromChunks("before", entity);
+  const after = fromChunks("after", entity);
   return {
     profile: key,
     version: Number(entity["version"]),
     at: String(entity["at"]),
     by: String(entity["by"]),
     ...(before !== undefined ? { before: JSON.parse(before) as DesiredState } : {}),
-    after: JSON.parse(fromChunks("after", entity) ?? "null") as DesiredState,
+    ...(after !== undefined ? { after: JSON.parse(after) as DesiredState } : {}),
+    ...(entity["deleted"] === true ? { deleted: true as const } : {}),
   };
 }

@@ -19,10 +19,16 @@ export interface DesiredStateChange {
   version: number;
   at: string;
   by: string;
-  /** Undefined for the first version. */
+  /** Undefined for the first version and for the first after a delete. */
   before?: DesiredState;
-  after: DesiredState;
+  /** Undefined when this change deleted the document (`deleted: true`). */
+  after?: DesiredState;
+  /** This change stopped holding a desired state; `before` is what was removed. */
+  deleted?: true;
 }
+
+/** How many history versions a store keeps per profile (DESIRED_HISTORY_VERSIONS). */
+export const DEFAULT_DESIRED_HISTORY_VERSIONS = 100;
 
 /**
  * Desired state per profile. Writes are all-or-nothing: a rejected write changes nothing.
@@ -40,7 +46,13 @@ export interface DesiredStateStore {
     etag: string,
     updatedBy: string,
   ): Promise<StoredDesiredState>;
-  /** Accepted changes, newest first. */
+  /**
+   * Stops holding a desired state: the document goes, a `deleted` history row records it, the
+   * history stays and a later create continues the version numbers.
+   * @throws AppError NOT_FOUND when there is nothing to delete; PRECONDITION_FAILED when `etag` is stale.
+   */
+  delete(profile: string, etag: string, deletedBy: string): Promise<void>;
+  /** Accepted changes, newest first; at most the configured number of versions (older are pruned on write). */
   history(profile: string): Promise<DesiredStateChange[]>;
   /** Keeps an applied plan next to the document's history (one row per apply). */
   recordApply(profile: string, record: ApplyRecord): Promise<void>;

@@ -17,6 +17,13 @@ const tableName = z
 const DAYS_RULE = "must be a whole number of days from 1 to 3650";
 const days = z.coerce.number({ error: DAYS_RULE }).int(DAYS_RULE).min(1, DAYS_RULE).max(3650, DAYS_RULE);
 
+const VERSIONS_RULE = "must be a whole number of versions from 1 to 10000";
+const versions = z.coerce
+  .number({ error: VERSIONS_RULE })
+  .int(VERSIONS_RULE)
+  .min(1, VERSIONS_RULE)
+  .max(10000, VERSIONS_RULE);
+
 /** Settings of the store area. Keys are app-setting names exactly as in Azure. */
 export const storeSection = z
   .object({
@@ -40,12 +47,15 @@ export const storeSection = z
     TABLE_REPORTS: tableName.default("tmsReports"),
     TABLE_STATE: tableName.default("tmsState"),
     REPORT_RETENTION_DAYS: days.default(30),
+    /** Desired-state history versions kept per profile; older ones are pruned on write. */
+    DESIRED_HISTORY_VERSIONS: versions.default(100),
   })
   .transform((s) => ({
     connection: connectionOf(s),
     desiredStateDir: s.DESIRED_STATE_DIR,
     tables: { desired: s.TABLE_DESIRED, reports: s.TABLE_REPORTS, state: s.TABLE_STATE },
     reportRetentionDays: s.REPORT_RETENTION_DAYS,
+    desiredHistoryVersions: s.DESIRED_HISTORY_VERSIONS,
   }));
 
 export type StoreConfig = z.output<typeof storeSection>;

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { desiredStateSchema } from "../../core/desired-schema.js";
+import { silenceInputSchema } from "../../core/silences/silence-input.js";
 import { MAX_BODY_BYTES } from "./request.js";
+import { applyResultSchema, desiredHistorySchema, profileListSchema, reportSchema } from "./api-schemas.js";
 
 /** Problem details (RFC 9457) as a zod schema, so the document and the responses share one shape. */
 const problemSchema = z.object({
@@ -77,6 +79,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
       title: "tm-sentinel",
       version: "1.0.0",
       description: "Desired failover order and audits of Traffic Manager Priority profiles.",
+      license: { name: "MIT", identifier: "MIT" },
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ functionKey: [] }],
@@ -93,6 +96,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
                 "application/json": { schema: { type: "object", properties: { status: { const: "ok" } } } },
               },
             },
+            "405": problem("A method other than GET (the Allow header names GET)."),
           },
         },
       },
@@ -120,6 +124,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
         parameters: profileParams,
         get: {
           operationId: "getDesired",
+          summary: "The desired state and its ETag",
           responses: {
             "200": json("The desired state", "DesiredState", etagHeader),
             "404": problem("No desired state stored."),
@@ -128,6 +133,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
         },
         put: {
           operationId: "putDesired",
+          summary: "Create (If-None-Match: *) or replace (If-Match) the desired state",
           parameters: [
             ...conditional,
             { name: "allowUnknownEndpoints", in: "query", schema: { type: "boolean" } },
@@ -145,6 +151,54 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             ),
             "413": problem(`Body larger than ${MAX_BODY_BYTES} bytes.`),
             "415": problem("Content-Type is not application/json."),
+            ...common,
+          },
+        },
+        delete: {
+          operationId: "deleteDesired",
+          summary: "Stop holding a desired state; its history stays",
+          parameters: [
+            {
+              name: "If-Match",
+              in: "header",
+              required: true,
+              schema: { type: "string" },
+              description: "ETag from GET …/desired (or * to skip the check).",
+            },
+          ],
+          responses: {
+            "204": { description: "Deleted; the history records the delete." },
+            "400": problem("If-Match is not * or a quoted entity tag."),
+            "404": problem("No desired state stored."),
+            "409": problem("The desired state comes from the read-only DESIRED_STATE_DIR."),
+            "412": problem("If-Match is stale."),
+            "428": problem("If-Match missing."),
+            ...common,
+          },
+        },
+      },
+      "/profiles/{sub}/{rg}/{name}/desired/history": {
+        parameters: profileParams,
+        get: {
+          operationId: "getDesiredHistory",
+          summary: "Desired-state versions newest first, with the plans applied from each (paged)",
+          parameters: [
+            {
+              name: "top",
+              in: "query",
+              schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+              description: "Versions per page.",
+            },
+            {
+              name: "continuation",
+              in: "query",
+              schema: { type: "string" },
+              description: "`continuation` of the previous page.",
+            },
+          ],
+          responses: {
+            "200": json("A page of versions (empty when nothing was ever stored)", "DesiredHistory"),
+            "400": problem("top or continuation is invalid (errors[] names it)."),
             ...common,
           },
         },
@@ -175,6 +229,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
         parameters: profileParams,
         get: {
           operationId: "getReport",
+          summary: "The last audit report",
           responses: {
             "200": json("The last report", "Report"),
             "404": problem("Not audited yet."),
@@ -297,6 +352,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
         get: {
           operationId: "getSilence",
+          summary: "One silence and its ETag",
           responses: {
             "200": json("The silence", "Silence", etagHeader),
             "404": problem("No such silence."),
@@ -384,27 +440,10 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
       schemas: {
         DesiredState: jsonSchema(desiredStateSchema),
         Problem: jsonSchema(problemSchema),
-        Report: {
-          type: "object",
-          description: "Audit report (README: Report JSON).",
-          required: ["profile", "routingMethod", "servingEndpoint", "endpoints", "findings"],
-          properties: {
-            profile: { type: "string" },
-            routingMethod: { type: "string" },
-            servingEndpoint: { type: ["string", "null"] },
-            endpoints: { type: "array", items: { type: "object" } },
-            findings: { type: "array", items: { type: "object", required: ["code", "severity", "message"] } },
-          },
-        },
-        ProfileList: {
-          type: "object",
-          properties: {
-            profiles: {
-              type: "array",
-              items: { type: "object", required: ["profile", "desired", "lastAudit"] },
-            },
-          },
-        },
+        DesiredHistory: jsonSchema(desiredHistorySchema),
+        SilenceInput: jsonSchema(silenceInputSchema),
+        Report: jsonSchema(reportSchema),
+        ProfileList: jsonSchema(profileListSchema),
         Plan: {
           type: "object",
           description: "docs/reconcile.md",
@@ -461,14 +500,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             appliedBy: { type: "string" },
             desiredVersion: { type: "integer" },
             plan: { $ref: "#/components/schemas/Plan" },
-            results: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["target", "name", "field", "to", "status"],
-                properties: { status: { enum: ["applied", "failed", "skipped"] }, error: { type: "string" } },
-              },
-            },
+            results: { type: "array", items: jsonSchema(applyResultSchema) },
           },
         },
         Silence: {
