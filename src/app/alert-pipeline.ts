@@ -128,6 +128,10 @@ export class AlertPipeline implements AlertDispatcher {
       const { incidents, transitions } = advanceWithSilences(previous.incidents, report, now, policy);
       const version = (previous.version ?? 0) + 1;
       const entries = this.newEntries(report, transitions, incidents, now, version);
+      // Nothing opened, resolved, reminded or told: the stored state already says it all, so the
+      // steady cycle of a quiet profile costs one read and no write.
+      if (transitions.length === 0 && entries.length === 0 && sameIncidents(previous.incidents, incidents))
+        return;
       try {
         await state.save({ ...previous, profile, incidents, version }, loaded?.etag, entries);
       } catch (e: unknown) {
@@ -218,6 +222,10 @@ export class AlertPipeline implements AlertDispatcher {
       return [];
     });
   }
+}
+
+function sameIncidents(before: unknown, after: unknown): boolean {
+  return JSON.stringify(before) === JSON.stringify(after);
 }
 
 /** A delivered message clears its channel's problem; a message given up records one. */
