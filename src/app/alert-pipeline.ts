@@ -2,7 +2,12 @@ import pLimit from "p-limit";
 import type { Transition } from "../core/alerts/advance-incidents.js";
 import { buildAlertMessage } from "../core/alerts/alert-message.js";
 import type { AlertPolicy } from "../core/alerts/alert-policy.js";
-import { ALERT_CHANNELS, emptyAlertState, type DeliveryProblem } from "../core/alerts/incident.js";
+import {
+  ALERT_CHANNELS,
+  emptyAlertState,
+  type DeliveryProblem,
+  type Incident,
+} from "../core/alerts/incident.js";
 import type { BackoffPolicy } from "../core/alerts/retry-delay.js";
 import type { Finding, Severity } from "../core/finding.js";
 import type { Report } from "../core/report.js";
@@ -224,8 +229,11 @@ export class AlertPipeline implements AlertDispatcher {
   }
 }
 
-function sameIncidents(before: unknown, after: unknown): boolean {
-  return JSON.stringify(before) === JSON.stringify(after);
+/** Equal but for `lastSeenAt`, which nothing reads: refreshing it alone is not worth a write. */
+function sameIncidents(before: readonly Incident[], after: readonly Incident[]): boolean {
+  const comparable = (list: readonly Incident[]) =>
+    JSON.stringify(list.map(({ lastSeenAt: _seen, ...rest }) => rest));
+  return comparable(before) === comparable(after);
 }
 
 /** A delivered message clears its channel's problem; a message given up records one. */

@@ -47,7 +47,9 @@ describe("alert state of a quiet profile", () => {
     expect(opened?.state.incidents).toHaveLength(1);
     const savesAfterOpen = p.saves();
     expect(savesAfterOpen).toBeGreaterThan(0);
+    p.clock.advance(60_000);
     await p.alerts.dispatch([aReport({ findings: [aFinding()] })]);
     expect((await p.state.load(aReport().profile))?.state).toEqual(opened?.state);
+    expect(p.saves()).toBe(savesAfterOpen);
   });
 });
