@@ -16,22 +16,24 @@ import { startEmbeddedAzurite } from "../src/serve/embedded-azurite.js";
 import { startArmServer, type ArmServer } from "../test/support/arm-server.js";
 import { buildRawProfile, type RawArmProfile } from "../test/support/builders/arm-raw-profile.js";
 import { startIdentityEndpoint } from "../test/support/identity-endpoint.js";
-import { classifyQueue, classifyTable, startCountingProxy, type Counts } from "./counting-proxy.js";
+import type { Counts } from "./counting-proxy.js";
 import type { WorkerFigures } from "./scale-worker.js";
 
 /**
  * `npm run bench:scale`: one fan-out cycle over PROFILES Priority profiles × 3 endpoints in SUBS
  * subscriptions, served by the local ARM stand-in (PAGE_SIZE profiles per list page, nextLink),
- * probed on loopback HTTP servers, with Azurite for tables and queues behind counting proxies;
+ * probed on loopback HTTP servers, with Azurite for tables and queues (the worker counts its own
+ * storage requests from Node's http diagnostics channel);
  * the timer and the audit-profile queue trigger run in a child process (one Flex instance).
  * Each design runs two cycles on fresh tables: the first starts from empty state, the second
  * is the steady state. The baseline is the former design: one message per profile, each queued
  * audit GETting its profile from ARM and writing its state row by row.
- * Settings: BENCH_PROFILES (10000), BENCH_SUBS (10), BENCH_PAGE_SIZE (1000), BENCH_TARGETS (4),
+ * Settings: BENCH_PROFILES (10000), BENCH_SUBSCRIPTIONS or BENCH_SUBS (10), BENCH_CYCLES (2), BENCH_PAGE_SIZE (1000), BENCH_TARGETS (4),
  * BENCH_DESIRED_EVERY (10: every 10th profile has a desired state).
  */
 const PROFILES = Number(process.env.BENCH_PROFILES ?? 10_000);
-const SUBS = Number(process.env.BENCH_SUBS ?? 10);
+const SUBS = Number(process.env.BENCH_SUBSCRIPTIONS ?? process.env.BENCH_SUBS ?? 10);
+const CYCLES = Number(process.env.BENCH_CYCLES ?? 2);
 const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 1000);
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 4);
 const DESIRED_EVERY = Number(process.env.BENCH_DESIRED_EVERY ?? 10);
@@ -127,16 +129,38 @@ function printTable(rows: string[][]): void {
   for (const r of all) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join("  "));
 }
 
+function printRatios(now: CycleFigures, then: CycleFigures): void {
+  const ratio = (a: number, b: number) => (b === 0 ? "n/a" : `${(a / b).toFixed(3)}×`);
+  const tx = (f: CycleFigures) => sum(f.table, "batch", "read", "write");
+  console.log("");
+  console.log(`cycle #${String(CYCLES)}, listed snapshot ÷ baseline:`);
+  console.log(
+    `  ARM requests        ${String(now.armList + now.armGet)} vs ${String(then.armList + then.armGet)}  ${ratio(now.armList + now.armGet, then.armList + then.armGet)}`,
+  );
+  console.log(
+    `    of which list/GET ${String(now.armList)}/${String(now.armGet)} vs ${String(then.armList)}/${String(then.armGet)}`,
+  );
+  console.log(`  Table transactions  ${String(tx(now))} vs ${String(tx(then))}  ${ratio(tx(now), tx(then))}`);
+  console.log(
+    `    per profile       ${(tx(now) / now.profiles).toFixed(2)} vs ${(tx(then) / then.profiles).toFixed(2)}`,
+  );
+  console.log(
+    `  queue messages      ${String(now.queue.send ?? 0)} vs ${String(then.queue.send ?? 0)}  ${ratio(now.queue.send ?? 0, then.queue.send ?? 0)}`,
+  );
+  console.log(
+    `  wall time           ${(now.wallMs / 1000).toFixed(1)} s vs ${(then.wallMs / 1000).toFixed(1)} s  ${ratio(now.wallMs, then.wallMs)}`,
+  );
+  console.log(
+    `  peak RSS            ${now.peakRssMb.toFixed(0)} MB vs ${then.peakRssMb.toFixed(0)} MB  ${ratio(now.peakRssMb, then.peakRssMb)}`,
+  );
+  console.log(
+    `(Table transactions = every request to the table service: entity-group transactions, single writes, reads and queries; ` +
+      `table creation not counted. Queue messages = messages sent; receives/deletes: listed ${String(sum(now.queue, "receive", "complete"))}, baseline ${String(sum(then.queue, "receive", "complete"))}.)`,
+  );
+}
+
 async function main(): Promise<void> {
   const azurite = await startEmbeddedAzurite();
-  const tableUrl = /TableEndpoint=([^;]+)/.exec(azurite.connectionString)![1]!;
-  const queueUrl = /QueueEndpoint=([^;]+)/.exec(azurite.connectionString)![1]!;
-  const tableProxy = await startCountingProxy(new URL(tableUrl).origin, classifyTable);
-  const queueProxy = await startCountingProxy(new URL(queueUrl).origin, classifyQueue);
-  const proxied = azurite.connectionString.replace(
-    tableUrl,
-    `${tableProxy.url}${new URL(tableUrl).pathname}`,
-  );
   const idp = await startIdentityEndpoint();
   const arm: ArmServer = await startArmServer({ acceptsToken: (t) => idp.issued.some((i) => i.token === t) });
   arm.pageSize = PAGE_SIZE;
@@ -188,23 +212,21 @@ async function main(): Promise<void> {
       IDENTITY_HEADER: idp.header,
       ARM_ENDPOINT: arm.url,
       TM_WATCH: Array.from({ length: SUBS }, (_, s) => `/subscriptions/${subscription(s)}`).join(","),
-      AzureWebJobsStorage: proxied,
+      AzureWebJobsStorage: azurite.connectionString,
       AUDIT_QUEUE: `bench-${suffix}`,
       PROBE_ENABLED: "true",
       ...tables,
     };
-    for (const cycle of [1, 2]) {
+    for (let cycle = 1; cycle <= CYCLES; cycle++) {
       arm.requests.length = 0;
-      tableProxy.reset();
-      queueProxy.reset();
       process.stderr.write(`… ${mode} cycle ${String(cycle)}\n`);
       const worker = await runWorker(mode, env);
       const f: CycleFigures = {
         ...worker,
         armList: arm.requests.filter((r) => /trafficmanagerprofiles$/i.test(r.path)).length,
         armGet: arm.requests.filter((r) => !/trafficmanagerprofiles$/i.test(r.path)).length,
-        table: { ...tableProxy.counts },
-        queue: { send: worker.messages, receive: worker.receives },
+        table: worker.storage.table,
+        queue: worker.storage.queue,
       };
       if (f.failed > 0)
         console.log(`warning: ${String(f.failed)} message(s) failed in ${mode} cycle ${String(cycle)}`);
@@ -216,35 +238,13 @@ async function main(): Promise<void> {
   }
   console.log("");
   printTable(results);
-  const now = figures.listed2!;
-  const then = figures.baseline2!;
-  const ratio = (a: number, b: number) => (b === 0 ? "n/a" : `${(a / b).toFixed(3)}×`);
-  const tx = (f: CycleFigures) => sum(f.table, "batch", "read", "write");
-  console.log("");
-  console.log(`steady cycle (#2), listed snapshot ÷ baseline:`);
-  console.log(
-    `  ARM requests        ${String(now.armList + now.armGet)} vs ${String(then.armList + then.armGet)}  ${ratio(now.armList + now.armGet, then.armList + then.armGet)}`,
-  );
-  console.log(`  Table transactions  ${String(tx(now))} vs ${String(tx(then))}  ${ratio(tx(now), tx(then))}`);
-  console.log(
-    `  queue messages      ${String(now.queue.send ?? 0)} vs ${String(then.queue.send ?? 0)}  ${ratio(now.queue.send ?? 0, then.queue.send ?? 0)}`,
-  );
-  console.log(
-    `  wall time           ${(now.wallMs / 1000).toFixed(1)} s vs ${(then.wallMs / 1000).toFixed(1)} s  ${ratio(now.wallMs, then.wallMs)}`,
-  );
-  console.log(
-    `  peak RSS            ${now.peakRssMb.toFixed(0)} MB vs ${then.peakRssMb.toFixed(0)} MB  ${ratio(now.peakRssMb, then.peakRssMb)}`,
-  );
-  console.log(
-    `(Table transactions = every request to the table service: entity-group transactions, single writes, reads and queries; ` +
-      `table creation not counted. Queue messages = messages sent; receives/deletes: listed ${String(sum(now.queue, "receive", "complete"))}, baseline ${String(sum(then.queue, "receive", "complete"))}.)`,
-  );
+  const now = figures[`listed${String(CYCLES)}`];
+  const then = figures[`baseline${String(CYCLES)}`];
+  if (now && then) printRatios(now, then);
 
   await Promise.allSettled([
     arm.close(),
     idp.close(),
-    tableProxy.close(),
-    queueProxy.close(),
     ...targets.servers.map((s) => new Promise((r) => s.close(r))),
   ]);
   await azurite.stop();

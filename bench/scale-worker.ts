@@ -6,6 +6,7 @@ import { auditOptionsFromConfig, cycleFromSnapshot } from "../src/app/run-audit.
 import { buildRuntime } from "../src/composition-root.js";
 import { loadConfig } from "../src/config/load-config.js";
 import { auditProfileFunction } from "../src/functions/audit-profile.js";
+import { countStorageRequests, type StorageCounts } from "./storage-request-counter.js";
 
 /**
  * One process = one Flex instance: runs the timer's fan-out once, then the audit-profile queue
@@ -27,6 +28,8 @@ export interface WorkerFigures {
   /** Receive calls made by the in-process queue host. */
   receives: number;
   failed: number;
+  /** Requests to the Table and Queue services by kind (see storage-request-counter). */
+  storage: StorageCounts;
 }
 
 async function drain(
@@ -75,6 +78,7 @@ async function drain(
 
 async function main(): Promise<void> {
   const carrySnapshot = process.argv[2] !== "baseline";
+  const storage = countStorageRequests(process.env.AzureWebJobsStorage ?? "");
   const config = loadConfig(process.env);
   const rt = await buildRuntime(config);
   const options = auditOptionsFromConfig(config);
@@ -109,6 +113,7 @@ async function main(): Promise<void> {
     profiles: result.profiles,
     messages: result.messages,
     ...drained,
+    storage,
   };
   // Keep-alive sockets of the SDK clients would hold the process open: the figures are out.
   process.stdout.write(`${JSON.stringify(figures)}\n`, () => process.exit(0));

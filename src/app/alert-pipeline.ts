@@ -166,6 +166,10 @@ export class AlertPipeline implements AlertDispatcher {
       const { incidents, transitions } = advanceWithSilences(previous.incidents, report, now, policy);
       const version = (previous.version ?? 0) + 1;
       const entries = this.newEntries(report, transitions, incidents, now, version);
+      // Nothing opened, resolved, reminded or told: the stored state already says it all, so the
+      // steady cycle of a quiet profile costs one read and no write.
+      if (transitions.length === 0 && entries.length === 0 && sameIncidents(previous.incidents, incidents))
+        return;
       try {
         await state.save({ ...previous, profile, incidents, version }, loaded?.etag, entries);
       } catch (e: unknown) {
@@ -256,6 +260,13 @@ export class AlertPipeline implements AlertDispatcher {
       return [];
     });
   }
+}
+
+/** Equal but for `lastSeenAt`, which nothing reads: refreshing it alone is not worth a write. */
+function sameIncidents(before: readonly Incident[], after: readonly Incident[]): boolean {
+  const comparable = (list: readonly Incident[]) =>
+    JSON.stringify(list.map(({ lastSeenAt: _seen, ...rest }) => rest));
+  return comparable(before) === comparable(after);
 }
 
 /** A delivered message clears its channel's problem; a message given up records one. */

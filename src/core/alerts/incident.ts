@@ -22,6 +22,7 @@ export interface Incident {
   /** Message of the latest finding. */
   message: string;
   openedAt: string;
+  /** Latest cycle that saw it, as of the last write of the state (a cycle that changes nothing else does not write). */
   lastSeenAt: string;
   /** Last time a notification (opened, raised, reminder) went out for it. */
   lastNotifiedAt: string;
