@@ -3,7 +3,7 @@
 // composition root imports src/adapters/monitor/start-azure-monitor on the first invocation. Each
 // sample is a fresh `node` process timing only the imports (entry, then the exporter module), for
 // the tsc output and for the deployed esbuild bundle (where the exporter is its own chunk).
-// Usage: npm run build && npm run package && node bench/cold-import-exporter.mjs [runs=11]
+// Usage: npm run build && node bench/cold-import-exporter.mjs [runs=11]
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -22,7 +22,7 @@ const variants = {
 };
 for (const files of Object.values(variants))
   for (const file of files)
-    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build && npm run package first`);
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
 
 const probe = (files) =>
   "const t = performance.now(); " +
