@@ -1,4 +1,5 @@
 import { parseProfileKey } from "./profile-key.js";
+import { auditErrorReport } from "./assess-profile.js";
 import type { Report } from "./report.js";
 
 /**
@@ -16,19 +17,7 @@ export function isScopeReport(report: Pick<Report, "profile" | "profileId">): bo
  * scope has nothing to list once it can be read (its profiles carry their own reports).
  */
 export function scopeRecoveredReport(scope: string, now: Date): Report {
-  return {
-    profile: scope,
-    profileId: "",
-    generatedAt: now.toISOString(),
-    routingMethod: "Unknown",
-    profileStatus: "Unknown",
-    derivedMonitorStatus: "Unknown",
-    servingEndpoint: null,
-    servingBasis: "traffic-manager",
-    liveOrder: [],
-    endpoints: [],
-    findings: [],
-  };
+  return { ...auditErrorReport(scope, "", now), findings: [] };
 }
 
 /**

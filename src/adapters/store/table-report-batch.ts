@@ -12,7 +12,7 @@ const HISTORY_CONCURRENCY = 16;
 /** Attempts of the one-row conditional write a chunk falls back to after a lost race. */
 const MAX_ROW_ATTEMPTS = 4;
 
-type Row = Record<string, unknown> & { partitionKey: string; rowKey: string };
+type Row = Record<string, unknown> & { partitionKey: string; rowKey: string; generatedAt: string };
 
 export function reportRows(report: Report): { history: Row; latest: Row } {
   const key = report.profile.toLowerCase();

@@ -4,9 +4,9 @@ import type { ReportStore } from "../../app/ports/report-store.js";
 import type { Report } from "../../core/report.js";
 import type { TableClientFactory } from "./table-client-factory.js";
 import { tableStatus, upstream } from "./table-errors.js";
-import { escapeKey, fromChunks, toChunks } from "./table-keys.js";
+import { escapeKey, fromChunks } from "./table-keys.js";
 import { readRowsInRange } from "./table-batches.js";
-import { crossesPruneMoment, saveReportBatch } from "./table-report-batch.js";
+import { crossesPruneMoment, reportRows, saveReportBatch } from "./table-report-batch.js";
 
 /**
  * The latest report of every profile in one partition, `latest` (RowKey = profile), so listing
@@ -28,22 +28,16 @@ export class TableReportStore implements ReportStore {
 
   async save(report: Report): Promise<void> {
     const client = await this.client();
-    const key = report.profile.toLowerCase();
-    const partitionKey = escapeKey(key);
-    const body = {
-      profile: key,
-      generatedAt: report.generatedAt,
-      ...toChunks("report", JSON.stringify(report)),
-    };
+    const rows = reportRows(report);
     try {
       // History first: if the second write fails, `latest` still shows the previous report and
       // the failed save is reported; the reverse would leave a latest report with no history row.
-      await client.upsertEntity({ partitionKey, rowKey: `r${report.generatedAt}`, ...body }, "Replace");
-      await writeLatestIfNewer(client, { partitionKey: LATEST, rowKey: partitionKey, ...body });
+      await client.upsertEntity(rows.history, "Replace");
+      await writeLatestIfNewer(client, rows.latest);
     } catch (e: unknown) {
       throw upstream("write of the audit report", e);
     }
-    await this.prune(client, partitionKey);
+    await this.prune(client, rows.history.partitionKey);
   }
 
   async latest(profile: string): Promise<Report | undefined> {

@@ -3,7 +3,7 @@ import type { DesiredState } from "../../core/desired-state.js";
 import { formatProfileKey } from "../../core/profile-key.js";
 import type { LiveProfile } from "../../core/profile.js";
 import type { AuditMessage, ListedAuditBatch } from "../ports/audit-queue.js";
-import { parseWorkItem } from "./work-item.js";
+import { messageJson, parseWorkItem } from "./work-item.js";
 
 /**
  * The listed-snapshot message (`v: 2`). The timer wrote it from its own listing, so the profiles
@@ -37,14 +37,9 @@ export type ParsedAuditMessage = { ok: true; message: AuditMessage } | { ok: fal
 
 /** Accepts both formats: the listed batch (`v: 2`) and the old one-profile item (in flight during an upgrade). */
 export function parseAuditMessage(body: unknown): ParsedAuditMessage {
-  let value = body;
-  if (typeof body === "string") {
-    try {
-      value = JSON.parse(body) as unknown;
-    } catch {
-      return { ok: false, problems: ["message body is not JSON"] };
-    }
-  }
+  const json = messageJson(body);
+  if (!json.ok) return json;
+  const value = json.value;
   if (typeof value !== "object" || value === null || !("v" in value)) {
     const legacy = parseWorkItem(value);
     return legacy.ok ? { ok: true, message: legacy.item } : legacy;

@@ -17,18 +17,23 @@ export type ParsedWorkItem = { ok: true; item: AuditWorkItem } | { ok: false; pr
 
 /** Validates a message body (the host hands JSON bodies over parsed; a string is parsed here). */
 export function parseWorkItem(body: unknown): ParsedWorkItem {
-  let value = body;
-  if (typeof body === "string") {
-    try {
-      value = JSON.parse(body) as unknown;
-    } catch {
-      return { ok: false, problems: ["message body is not JSON"] };
-    }
-  }
+  const json = messageJson(body);
+  if (!json.ok) return json;
+  const value = json.value;
   const parsed = workItemSchema.safeParse(value);
   if (parsed.success) return { ok: true, item: parsed.data };
   return {
     ok: false,
     problems: parsed.error.issues.map((i) => `${formatJsonPath(i.path)}: ${i.message}`),
   };
+}
+
+/** The host hands JSON bodies over parsed; a string body (a hand-sent message) is parsed here. */
+export function messageJson(body: unknown): { ok: true; value: unknown } | { ok: false; problems: string[] } {
+  if (typeof body !== "string") return { ok: true, value: body };
+  try {
+    return { ok: true, value: JSON.parse(body) as unknown };
+  } catch {
+    return { ok: false, problems: ["message body is not JSON"] };
+  }
 }
