@@ -159,6 +159,14 @@ function printRatios(now: CycleFigures, then: CycleFigures): void {
   );
 }
 
+/** Where the Table transactions of one cycle went, per profile (table names without the run suffix). */
+function printDetail(label: string, f: CycleFigures): void {
+  const detail = Object.entries(f.storage.tableDetail).sort((a, b) => b[1] - a[1]);
+  console.log(`\nTable requests of ${label}, per profile:`);
+  for (const [kind, n] of detail)
+    console.log(`  ${kind.padEnd(34)} ${String(n).padStart(7)}  ${(n / f.profiles).toFixed(3)}`);
+}
+
 async function main(): Promise<void> {
   const azurite = await startEmbeddedAzurite();
   const idp = await startIdentityEndpoint();
@@ -241,6 +249,7 @@ async function main(): Promise<void> {
   const now = figures[`listed${String(CYCLES)}`];
   const then = figures[`baseline${String(CYCLES)}`];
   if (now && then) printRatios(now, then);
+  for (const [label, f] of Object.entries(figures)) printDetail(label, f);
 
   await Promise.allSettled([
     arm.close(),

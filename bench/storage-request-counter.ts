@@ -5,6 +5,8 @@ import { classifyQueue, classifyTable, type Counts } from "./counting-proxy.js";
 export interface StorageCounts {
   table: Counts;
   queue: Counts;
+  /** Table requests by kind, table and shape (`read reports point`, `batch state`, …). */
+  tableDetail: Counts;
 }
 
 /**
@@ -20,7 +22,7 @@ export function countStorageRequests(connectionString: string): StorageCounts {
   };
   const tablePort = port("TableEndpoint");
   const queuePort = port("QueueEndpoint");
-  const counts: StorageCounts = { table: {}, queue: {} };
+  const counts: StorageCounts = { table: {}, queue: {}, tableDetail: {} };
   subscribe("http.client.request.start", (message: unknown, _name: Channel["name"]) => {
     const request = (message as { request: ClientRequest }).request;
     const [, hostPort] = /:(\d+)$/.exec(String(request.getHeader("host") ?? "")) ?? [];
@@ -31,6 +33,17 @@ export function countStorageRequests(connectionString: string): StorageCounts {
           ? { c: counts.queue, kind: classifyQueue(request.method, request.path) }
           : undefined;
     if (into) into.c[into.kind] = (into.c[into.kind] ?? 0) + 1;
+    if (hostPort === tablePort && into) {
+      const detail = `${into.kind} ${tableDetail(request.path)}`;
+      counts.tableDetail[detail] = (counts.tableDetail[detail] ?? 0) + 1;
+    }
   });
   return counts;
+}
+
+/** `<table> point|query` from a Table service path (`/account/table(PK,RK)` or `/account/table()?$filter`). */
+function tableDetail(path: string): string {
+  const [, table = "?", rest = ""] = /^\/[^/]+\/([^/(?]+)(.*)$/.exec(path) ?? [];
+  if (table === "$batch") return "(transaction)";
+  return `${table.replace(/\d+$/, "")} ${/PartitionKey=/.test(decodeURIComponent(rest)) ? "point" : "query"}`;
 }

@@ -19,7 +19,12 @@ import type { AlertDispatcher } from "./ports/alert-dispatcher.js";
 import type { AlertLogger } from "./ports/alert-logger.js";
 import type { AlertOutbox, OutboxEntry } from "./ports/alert-outbox.js";
 import type { AlertChannel, AlertSender } from "./ports/alert-sender.js";
-import { AlertStoreConflict, type AlertStateStore } from "./ports/alert-state-store.js";
+import {
+  AlertStoreConflict,
+  type AlertStateStore,
+  type LoadedAlertState,
+  type PrimedAlertState,
+} from "./ports/alert-state-store.js";
 import type { Clock } from "./ports/clock.js";
 
 /** A configured channel: its sender and the least severity it is told about. */
@@ -54,7 +59,26 @@ const MAX_COMMIT_ATTEMPTS = 5;
  * outbox, then delivery of everything pending. Never throws.
  */
 export class AlertPipeline implements AlertDispatcher {
-  constructor(private readonly deps: AlertPipelineDeps) {}
+  /**
+   * @param primed states and pending messages a batch read found (`forProfiles`); each serves the
+   *   profile's first decision only, later reads go to the store.
+   */
+  constructor(
+    private readonly deps: AlertPipelineDeps,
+    private readonly primed?: Map<string, PrimedAlertState>,
+  ) {}
+
+  async forProfiles(profiles: readonly string[]): Promise<AlertDispatcher> {
+    const { state, logger } = this.deps;
+    if (!state.loadMany || profiles.length === 0) return this;
+    try {
+      return new AlertPipeline(this.deps, await state.loadMany(profiles));
+    } catch (e: unknown) {
+      // Each profile is read on its own then, as without a batch read.
+      logger.warn("alert.batch_read_failed", { profiles: profiles.length, error: describeError(e) });
+      return this;
+    }
+  }
 
   /** Closes every configured sender that holds connections (Runtime.close). */
   async close(): Promise<void> {
@@ -64,7 +88,9 @@ export class AlertPipeline implements AlertDispatcher {
 
   async deliveryFindings(profile: string): Promise<Finding[]> {
     try {
-      const loaded = await this.deps.state.load(profile.toLowerCase());
+      const key = profile.toLowerCase();
+      const primed = this.primed?.get(key);
+      const loaded = primed ? primed.loaded : await this.deps.state.load(key);
       const problems = loaded?.state.delivery ?? [];
       if (problems.length === 0) return [];
       const described = problems.map(
@@ -145,8 +171,12 @@ export class AlertPipeline implements AlertDispatcher {
 
   private async dispatchProfile(report: Report, now: Date, down: Set<AlertChannel>): Promise<void> {
     const profile = report.profile.toLowerCase();
-    await this.advance(report, profile, now);
-    const outcomes = await this.deliver(profile, now, down);
+    const primed = this.primed?.get(profile);
+    this.primed?.delete(profile);
+    const recorded = await this.advance(report, profile, now, primed);
+    // Nothing was pending and nothing new was recorded: no need to read the outbox.
+    if (primed && !recorded && primed.pending.length === 0) return;
+    const outcomes = await this.deliver(profile, now, down, recorded ? undefined : primed?.pending);
     if (outcomes.some((o) => o.delivered || o.problem)) {
       await this.recordProblems(profile, outcomes);
       await this.deps.outbox.prune(profile, new Date(now.getTime() - (this.deps.retentionMs ?? WEEK)));
@@ -157,11 +187,18 @@ export class AlertPipeline implements AlertDispatcher {
    * Runs the state machine and commits the new state together with its messages, conditionally on
    * the state read. When another dispatcher of the same profile committed first, its result is the
    * new starting point: decide again, so a transition is announced once, never twice.
+   * @returns whether new outbox entries were recorded.
    */
-  private async advance(report: Report, profile: string, now: Date): Promise<void> {
+  private async advance(
+    report: Report,
+    profile: string,
+    now: Date,
+    primed: PrimedAlertState | undefined,
+  ): Promise<boolean> {
     const { state, policy, logger } = this.deps;
     for (let attempt = 1; ; attempt += 1) {
-      const loaded = await state.load(profile);
+      const loaded: LoadedAlertState | undefined =
+        attempt === 1 && primed ? primed.loaded : await state.load(profile);
       const previous = loaded?.state ?? emptyAlertState(profile);
       const { incidents, transitions } = advanceWithSilences(previous.incidents, report, now, policy);
       const version = (previous.version ?? 0) + 1;
@@ -169,7 +206,7 @@ export class AlertPipeline implements AlertDispatcher {
       // Nothing opened, resolved, reminded or told: the stored state already says it all, so the
       // steady cycle of a quiet profile costs one read and no write.
       if (transitions.length === 0 && entries.length === 0 && sameIncidents(previous.incidents, incidents))
-        return;
+        return false;
       try {
         await state.save({ ...previous, profile, incidents, version }, loaded?.etag, entries);
       } catch (e: unknown) {
@@ -177,7 +214,7 @@ export class AlertPipeline implements AlertDispatcher {
         throw e;
       }
       for (const t of transitions) logTransition(logger, profile, t);
-      return;
+      return entries.length > 0;
     }
   }
 
@@ -233,10 +270,18 @@ export class AlertPipeline implements AlertDispatcher {
     return entries;
   }
 
-  /** Every channel on its own: one failing (or throwing) never holds up another. */
-  private async deliver(profile: string, now: Date, down: Set<AlertChannel>): Promise<ChannelOutcome[]> {
+  /**
+   * Every channel on its own: one failing (or throwing) never holds up another.
+   * @param known the pending entries when a batch read just found them (else the outbox is read).
+   */
+  private async deliver(
+    profile: string,
+    now: Date,
+    down: Set<AlertChannel>,
+    known?: readonly OutboxEntry[],
+  ): Promise<ChannelOutcome[]> {
     const { outbox, logger } = this.deps;
-    const pending = await outbox.pending(profile);
+    const pending = known ?? (await outbox.pending(profile));
     const ctx = { ...this.deps, now, down };
     const results = await Promise.allSettled(
       ALERT_CHANNELS.map(async (channel) => {

@@ -11,7 +11,7 @@ import { formatProfileKey } from "../core/profile-key.js";
 import type { ProbeVerdict, Report } from "../core/report.js";
 import { withDnsTruth } from "../core/dns-truth.js";
 import { resolveDnsAnswer } from "./dns-truth-check.js";
-import { drillFindings } from "./drills/drill-findings.js";
+import { DRILL_HISTORY, drillFindings } from "./drills/drill-findings.js";
 import { describeError } from "./errors.js";
 import type { AuditDeps, AuditOptions } from "./audit-types.js";
 import { recordProbes } from "./telemetry/telemetry.js";
@@ -65,7 +65,8 @@ export async function auditOneProfile(
     findings.push(...cnameFindings(profile.dns.fqdn, checks));
   }
   if (deps.alerts) findings.push(...(await deps.alerts.deliveryFindings(key)));
-  if (deps.drills) findings.push(...drillFindings(await deps.drills.list(key, 20), deps.clock.now()));
+  if (deps.drills)
+    findings.push(...drillFindings(await deps.drills.list(key, DRILL_HISTORY), deps.clock.now()));
   const answer =
     options.checkDns && deps.dns ? await resolveDnsAnswer(deps.dns, deps.clock, profile) : undefined;
   // The previous report tells a first-cycle disagreement (propagation) from a persisting one.

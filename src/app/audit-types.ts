@@ -31,7 +31,7 @@ export interface AuditDeps {
   /** Silences to mark findings with (read once per audit); none when absent. */
   silences?: Pick<SilenceStore, "active">;
   /** Drill history, for DRILL_FAILED / DRILL_PASSED / DRILL_SKIPPED (docs/drills.md). */
-  drills?: Pick<DrillStore, "list">;
+  drills?: Pick<DrillStore, "list" | "listMany">;
 }
 
 export interface AuditOptions {

@@ -2,6 +2,7 @@ import {
   AlertStoreConflict,
   type AlertStateStore,
   type LoadedAlertState,
+  type PrimedAlertState,
   type ProfileAlertState,
 } from "../../app/ports/alert-state-store.js";
 import type { OutboxEntry } from "../../app/ports/alert-outbox.js";
@@ -20,6 +21,15 @@ export class MemoryAlertStateStore implements AlertStateStore {
   load(profile: string): Promise<LoadedAlertState | undefined> {
     const stored = this.byProfile.get(profile.toLowerCase());
     return Promise.resolve(stored ? structuredClone(stored) : undefined);
+  }
+
+  async loadMany(profiles: readonly string[]): Promise<Map<string, PrimedAlertState>> {
+    const out = new Map<string, PrimedAlertState>();
+    for (const p of profiles) {
+      const profile = p.toLowerCase();
+      out.set(profile, { loaded: await this.load(profile), pending: await this.outbox.pending(profile) });
+    }
+    return out;
   }
 
   async save(state: ProfileAlertState, etag: string | undefined, newEntries: readonly OutboxEntry[] = []) {

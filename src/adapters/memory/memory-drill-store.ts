@@ -40,6 +40,12 @@ export class MemoryDrillStore implements DrillStore {
     return Promise.resolve(structuredClone(mine.slice(0, limit)));
   }
 
+  async listMany(profiles: readonly string[], limit: number): Promise<Map<string, Drill[]>> {
+    const out = new Map<string, Drill[]>();
+    for (const p of profiles) out.set(p.toLowerCase(), await this.list(p, limit));
+    return out;
+  }
+
   save(drill: Drill, etag: string): Promise<StoredDrill> {
     const current = this.drills.get(this.key(drill.profile, drill.id));
     if (!current || current.etag !== etag)

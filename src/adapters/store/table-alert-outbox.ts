@@ -13,6 +13,9 @@ const PREFIX = "outbox~";
 /** First string after every `outbox~…` key (`~` is 0x7E, so bump the last prefix character). */
 const PREFIX_END = "outbox\u007f";
 
+/** The row filter selecting a partition's pending entries (also used by the state store's batch read). */
+export const PENDING_ROWS = odata`RowKey ge ${PREFIX} and RowKey lt ${PREFIX_END} and status eq ${"pending"}`;
+
 type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string };
 
 /** The stored row of an entry (also written by the state store's transaction). */
@@ -28,7 +31,10 @@ export function toOutboxEntity(entry: OutboxEntry): Entity {
   };
 }
 
-function fromEntity(entity: Record<string, unknown> & { etag?: string }): OutboxEntry | undefined {
+/** The entry a stored row holds, with the row's ETag (undefined for a row that is not an entry). */
+export function outboxEntryFromEntity(
+  entity: Record<string, unknown> & { etag?: string },
+): OutboxEntry | undefined {
   const json = fromChunks("entry", entity);
   if (json === undefined) return undefined;
   const entry = JSON.parse(json) as OutboxEntry;
@@ -92,7 +98,7 @@ export class TableAlertOutbox implements AlertOutbox {
     const out: OutboxEntry[] = [];
     try {
       for await (const entity of client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-        const entry = fromEntity(entity);
+        const entry = outboxEntryFromEntity(entity);
         if (entry) out.push(entry);
       }
     } catch (e: unknown) {

@@ -1,13 +1,16 @@
 import { TableTransaction } from "@azure/data-tables";
+import { odata } from "@azure/data-tables";
 import type { OutboxEntry } from "../../app/ports/alert-outbox.js";
 import {
   AlertStoreConflict,
   type AlertStateStore,
   type LoadedAlertState,
+  type PrimedAlertState,
   type ProfileAlertState,
 } from "../../app/ports/alert-state-store.js";
 import type { TableClientFactory } from "./table-client-factory.js";
-import { toOutboxEntity } from "./table-alert-outbox.js";
+import { outboxEntryFromEntity, PENDING_ROWS, toOutboxEntity } from "./table-alert-outbox.js";
+import { readPartitionsInRange } from "./table-batches.js";
 import { tableStatus, upstream } from "./table-errors.js";
 import { escapeKey, fromChunks, toChunks } from "./table-keys.js";
 
@@ -37,6 +40,39 @@ export class TableAlertStateStore implements AlertStateStore {
       if (tableStatus(e) === 404) return undefined;
       throw upstream("read of alert state", e);
     }
+  }
+
+  /** One query over the profiles' partitions for their state rows and pending outbox rows. */
+  async loadMany(profiles: readonly string[]): Promise<Map<string, PrimedAlertState>> {
+    const client = await this.tables.client(this.tableName);
+    const keys = new Map(profiles.map((p) => [escapeKey(p.toLowerCase()), p.toLowerCase()]));
+    let rows;
+    try {
+      rows = await readPartitionsInRange(
+        client,
+        [...keys.keys()],
+        `${odata`RowKey eq ${ROW}`} or (${PENDING_ROWS})`,
+      );
+    } catch (e: unknown) {
+      throw upstream("read of alert states", e);
+    }
+    const out = new Map<string, PrimedAlertState>();
+    for (const [partition, profile] of keys) {
+      const primed: PrimedAlertState = { loaded: undefined, pending: [] };
+      for (const entity of rows.get(partition) ?? []) {
+        if (entity.rowKey === ROW) {
+          const json = fromChunks("state", entity);
+          if (json !== undefined)
+            primed.loaded = { state: JSON.parse(json) as ProfileAlertState, etag: entity.etag };
+        } else {
+          const entry = outboxEntryFromEntity(entity);
+          if (entry) primed.pending.push(entry);
+        }
+      }
+      primed.pending.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      out.set(profile, primed);
+    }
+    return out;
   }
 
   async save(

@@ -42,3 +42,30 @@ export async function readRowsInRange(
   for await (const entity of pages) if (wanted.has(entity.rowKey!)) out.set(entity.rowKey!, entity);
   return out;
 }
+
+/**
+ * The rows of the given partitions that match `rowFilter` (an OData expression over the row),
+ * with one query over the partition range from the smallest to the largest key; rows of
+ * partitions in between that were not asked for are dropped. A queue message's profiles sort
+ * together (they are packed in key order), so the range stays tight. The service pages such a
+ * query at 1,000 rows and may also page at a partition-server boundary, so it is one request
+ * per page, not one per partition.
+ */
+export async function readPartitionsInRange(
+  client: TableClient,
+  partitionKeys: readonly string[],
+  rowFilter: string,
+): Promise<Map<string, TableEntityResult<Record<string, unknown>>[]>> {
+  const out = new Map<string, TableEntityResult<Record<string, unknown>>[]>();
+  if (partitionKeys.length === 0) return out;
+  for (const pk of partitionKeys) out.set(pk, []);
+  const sorted = [...out.keys()].sort();
+  const [low, high] = [sorted[0]!, sorted[sorted.length - 1]!];
+  const pages = client.listEntities<Record<string, unknown>>({
+    queryOptions: {
+      filter: `${odata`PartitionKey ge ${low} and PartitionKey le ${high}`} and (${rowFilter})`,
+    },
+  });
+  for await (const entity of pages) out.get(entity.partitionKey!)?.push(entity);
+  return out;
+}

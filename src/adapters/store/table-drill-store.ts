@@ -4,6 +4,7 @@ import { DrillStoreConflict, type DrillStore, type StoredDrill } from "../../app
 import type { Drill } from "../../core/drill/drill.js";
 import type { TableClientFactory } from "./table-client-factory.js";
 import { tableStatus, upstream } from "./table-errors.js";
+import { readPartitionsInRange } from "./table-batches.js";
 import { escapeKey, fromChunks, toChunks } from "./table-keys.js";
 
 /**
@@ -12,6 +13,8 @@ import { escapeKey, fromChunks, toChunks } from "./table-keys.js";
  * exists); saving a finished drill replaces its row and deletes the lease in one transaction.
  */
 const LEASE = "lease";
+/** Drill rows are `d<id>`: every RowKey from `d` up to (not including) `e`. */
+const DRILL_ROWS = odata`RowKey ge ${"d"} and RowKey lt ${"e"}`;
 
 interface LeaseEntity {
   partitionKey: string;
@@ -84,22 +87,26 @@ export class TableDrillStore implements DrillStore {
   }
 
   async list(profile: string, limit: number): Promise<Drill[]> {
+    return (await this.listMany([profile], limit)).get(profile.toLowerCase()) ?? [];
+  }
+
+  /** One query over the profiles' partitions (their drill rows; leases are left out). */
+  async listMany(profiles: readonly string[], limit: number): Promise<Map<string, Drill[]>> {
     const client = await this.client();
-    const partitionKey = escapeKey(profile.toLowerCase());
-    const out: Drill[] = [];
+    const keys = new Map(profiles.map((p) => [escapeKey(p.toLowerCase()), p.toLowerCase()]));
+    let rows;
     try {
-      const rows = client.listEntities<Record<string, unknown>>({
-        queryOptions: { filter: odata`PartitionKey eq ${partitionKey} and RowKey ge 'd' and RowKey lt 'e'` },
-      });
-      for await (const row of rows) {
-        const drill = toDrill(row);
-        if (drill) out.push(drill);
-      }
+      rows = await readPartitionsInRange(client, [...keys.keys()], DRILL_ROWS);
     } catch (e: unknown) {
       throw upstream("list of drills", e);
     }
-    out.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-    return out.slice(0, limit);
+    const out = new Map<string, Drill[]>();
+    for (const [partition, profile] of keys) {
+      const drills = (rows.get(partition) ?? []).flatMap((row) => toDrill(row) ?? []);
+      drills.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+      out.set(profile, drills.slice(0, limit));
+    }
+    return out;
   }
 
   async save(drill: Drill, etag: string): Promise<StoredDrill> {

@@ -1,6 +1,8 @@
-import { TableTransaction, type TableClient } from "@azure/data-tables";
+import { TableTransaction, type TableClient, type TableEntityResult } from "@azure/data-tables";
+import { createHash } from "node:crypto";
 import pLimit from "p-limit";
 import type { Report } from "../../core/report.js";
+import { reportOutcome } from "../../core/report-outcome.js";
 import { tableStatus, upstream } from "./table-errors.js";
 import { readRowsInRange, transactionChunks } from "./table-batches.js";
 import { escapeKey, toChunks } from "./table-keys.js";
@@ -12,7 +14,12 @@ const HISTORY_CONCURRENCY = 16;
 /** Attempts of the one-row conditional write a chunk falls back to after a lost race. */
 const MAX_ROW_ATTEMPTS = 4;
 
-type Row = Record<string, unknown> & { partitionKey: string; rowKey: string; generatedAt: string };
+type Row = Record<string, unknown> & {
+  partitionKey: string;
+  rowKey: string;
+  generatedAt: string;
+  outcome: string;
+};
 
 export function reportRows(report: Report): { history: Row; latest: Row } {
   const key = report.profile.toLowerCase();
@@ -20,6 +27,8 @@ export function reportRows(report: Report): { history: Row; latest: Row } {
   const body = {
     profile: key,
     generatedAt: report.generatedAt,
+    // A digest of what the report says (core/report-outcome.ts): history keeps changes only.
+    outcome: createHash("sha256").update(reportOutcome(report)).digest("base64url"),
     ...toChunks("report", JSON.stringify(report)),
   };
   return {
@@ -29,10 +38,19 @@ export function reportRows(report: Report): { history: Row; latest: Row } {
 }
 
 /**
- * Saves many reports: each history row on its own (one partition per profile, so the keys allow
- * no batching there), then the `latest` rows, which share one partition, in entity-group
- * transactions of up to 100. A `latest` row is only ever replaced by a newer report: the current
- * rows are read with one range query, the transaction holds `create` for absent rows and an
+ * Whether a report needs a history row: the history keeps a report when what it says differs
+ * from the latest report stored before it (or there is none, or that one predates the digest).
+ */
+export function changesHistory(row: Row, current: Record<string, unknown> | undefined): boolean {
+  return current?.outcome !== row.outcome;
+}
+
+/**
+ * Saves many reports. The `latest` rows, which share one partition, are read with one range query
+ * per chunk of up to 100; a report whose outcome differs from its stored latest gets a history row
+ * (one partition per profile, so those are written one by one; a quiet profile writes none); then
+ * the chunk's `latest` rows go in one entity-group transaction. A `latest` row is only ever
+ * replaced by a newer report: the transaction holds `create` for absent rows and an
  * ETag-conditional `update` for older ones, and skips rows that are already newer. If another
  * writer gets in between (the transaction fails as a whole with 409/412), that chunk falls back
  * to the same rule row by row. A history write that fails leaves that profile's `latest` alone.
@@ -47,27 +65,43 @@ export async function saveReportBatch(
   const previous = new Map<string, string>();
   const rows = reports.map((r) => ({ profile: r.profile.toLowerCase(), ...reportRows(r) }));
   const limit = pLimit(HISTORY_CONCURRENCY);
-  await Promise.all(
-    rows.map((r) =>
-      limit(async () => {
-        try {
-          await client.upsertEntity(r.history, "Replace");
-        } catch (e: unknown) {
-          failed.set(r.profile, upstream("write of the audit report", e));
-        }
-      }),
-    ),
-  );
-  const latestRows = rows.filter((r) => !failed.has(r.profile));
-  for (const chunk of transactionChunks(latestRows, (r) => r.latest.partitionKey)) {
+  for (const chunk of transactionChunks(rows, (r) => r.latest.partitionKey)) {
+    let current: Map<string, TableEntityResult<Record<string, unknown>>>;
+    try {
+      current = await readRowsInRange(
+        client,
+        LATEST,
+        chunk.map((r) => r.latest.rowKey),
+      );
+    } catch (e: unknown) {
+      for (const r of chunk) failed.set(r.profile, upstream("read of the latest audit reports", e));
+      continue;
+    }
+    for (const existing of current.values())
+      if (typeof existing.profile === "string" && typeof existing.generatedAt === "string")
+        previous.set(existing.profile, existing.generatedAt);
+    await Promise.all(
+      chunk
+        .filter((r) => changesHistory(r.latest, current.get(r.latest.rowKey)))
+        .map((r) =>
+          limit(async () => {
+            try {
+              await client.upsertEntity(r.history, "Replace");
+            } catch (e: unknown) {
+              failed.set(r.profile, upstream("write of the audit report", e));
+            }
+          }),
+        ),
+    );
+    const latestRows = chunk.filter((r) => !failed.has(r.profile));
     try {
       await writeLatestChunk(
         client,
-        chunk.map((r) => r.latest),
-        previous,
+        latestRows.map((r) => r.latest),
+        current,
       );
     } catch {
-      for (const r of chunk) {
+      for (const r of latestRows) {
         try {
           await writeLatestRow(client, r.latest);
         } catch (e: unknown) {
@@ -82,17 +116,9 @@ export async function saveReportBatch(
 async function writeLatestChunk(
   client: TableClient,
   rows: readonly Row[],
-  previous: Map<string, string>,
+  current: ReadonlyMap<string, TableEntityResult<Record<string, unknown>>>,
 ): Promise<void> {
-  const current = await readRowsInRange(
-    client,
-    LATEST,
-    rows.map((r) => r.rowKey),
-  );
   const tx = new TableTransaction();
-  for (const existing of current.values())
-    if (typeof existing.profile === "string" && typeof existing.generatedAt === "string")
-      previous.set(existing.profile, existing.generatedAt);
   for (const row of rows) {
     const existing = current.get(row.rowKey);
     if (!existing) tx.createEntity(row);

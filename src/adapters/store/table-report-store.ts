@@ -6,14 +6,15 @@ import type { TableClientFactory } from "./table-client-factory.js";
 import { tableStatus, upstream } from "./table-errors.js";
 import { escapeKey, fromChunks } from "./table-keys.js";
 import { readRowsInRange } from "./table-batches.js";
-import { crossesPruneMoment, reportRows, saveReportBatch } from "./table-report-batch.js";
+import { changesHistory, crossesPruneMoment, reportRows, saveReportBatch } from "./table-report-batch.js";
 
 /**
  * The latest report of every profile in one partition, `latest` (RowKey = profile), so listing
  * them is one partition query however much history there is; the history in one partition per
- * profile, one `r<generatedAt>` row per report (288 a day at the default schedule). Escaped
- * profile keys hold `!2F` or start with `~`, so no profile partition is called `latest`. History rows older
- * than the retention are deleted on the next save of that profile: no separate clean-up job.
+ * profile, one `r<generatedAt>` row per report kept. Escaped
+ * profile keys hold `!2F` or start with `~`, so no profile partition is called `latest`. History keeps a
+ * report only when what it says changed (core/report-outcome.ts). History rows older than the
+ * retention, but the newest, are deleted on a later save of that profile: no separate clean-up job.
  */
 const LATEST = "latest";
 const DAY_MS = 86_400_000;
@@ -30,10 +31,11 @@ export class TableReportStore implements ReportStore {
     const client = await this.client();
     const rows = reportRows(report);
     try {
+      const current = await latestMeta(client, rows.latest);
       // History first: if the second write fails, `latest` still shows the previous report and
       // the failed save is reported; the reverse would leave a latest report with no history row.
-      await client.upsertEntity(rows.history, "Replace");
-      await writeLatestIfNewer(client, rows.latest);
+      if (changesHistory(rows.latest, current)) await client.upsertEntity(rows.history, "Replace");
+      await writeLatestIfNewer(client, rows.latest, { current });
     } catch (e: unknown) {
       throw upstream("write of the audit report", e);
     }
@@ -134,20 +136,28 @@ export class TableReportStore implements ReportStore {
     return out.reverse();
   }
 
+  /**
+   * Deletes history rows older than the retention, except the newest row: history keeps changes
+   * only, so that row tells since when the current outcome has held, however long ago it began.
+   */
   private async prune(client: TableClient, partitionKey: string): Promise<void> {
-    const cutoff = new Date(this.clock.now().getTime() - this.retentionDays * DAY_MS).toISOString();
+    const cutoff = `r${new Date(this.clock.now().getTime() - this.retentionDays * DAY_MS).toISOString()}`;
     try {
-      const old = client.listEntities({
+      const rows = client.listEntities({
         queryOptions: {
-          filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${"r"} and RowKey lt ${`r${cutoff}`}`,
+          filter: odata`PartitionKey eq ${partitionKey} and RowKey gt ${"r"} and RowKey lt ${"s"}`,
           select: ["RowKey"],
         },
       });
-      for await (const row of old) await client.deleteEntity(partitionKey, row.rowKey!);
+      const keys: string[] = [];
+      for await (const row of rows) keys.push(row.rowKey!);
+      keys.sort();
+      for (const key of keys.slice(0, -1)) if (key < cutoff) await client.deleteEntity(partitionKey, key);
     } catch {
       // Pruning is housekeeping: the next save retries it, and the report itself is stored.
     }
   }
+
 
   private client(): Promise<TableClient> {
     return this.tables.client(this.tableName).catch((e: unknown) => {
@@ -164,19 +174,29 @@ const MAX_LATEST_ATTEMPTS = 5;
  * on the ETag read (create-only when absent), so a slow instance saving an older report can never
  * overwrite a newer one, and a lost race is decided again on fresh data.
  */
+type LatestRow = { partitionKey: string; rowKey: string; generatedAt: string } & Record<string, unknown>;
+type LatestMeta = { generatedAt?: unknown; outcome?: unknown; etag: string };
+
+/** The stored latest row's time, outcome digest and ETag; undefined when there is none. */
+async function latestMeta(client: TableClient, entity: LatestRow): Promise<LatestMeta | undefined> {
+  try {
+    return await client.getEntity(entity.partitionKey, entity.rowKey, {
+      queryOptions: { select: ["generatedAt", "outcome"] },
+    });
+  } catch (e: unknown) {
+    if (tableStatus(e) !== 404) throw e;
+    return undefined;
+  }
+}
+
+/** @param read the row as just read (`current` undefined: none), which saves the first attempt its read. */
 async function writeLatestIfNewer(
   client: TableClient,
-  entity: { partitionKey: string; rowKey: string; generatedAt: string } & Record<string, unknown>,
+  entity: LatestRow,
+  read?: { current: LatestMeta | undefined },
 ): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
-    let current: { generatedAt?: unknown; etag: string } | undefined;
-    try {
-      current = await client.getEntity(entity.partitionKey, entity.rowKey, {
-        queryOptions: { select: ["generatedAt"] },
-      });
-    } catch (e: unknown) {
-      if (tableStatus(e) !== 404) throw e;
-    }
+    const current = attempt === 1 && read ? read.current : await latestMeta(client, entity);
     if (current && typeof current.generatedAt === "string" && current.generatedAt > entity.generatedAt)
       return;
     try {

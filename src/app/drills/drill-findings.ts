@@ -2,6 +2,8 @@ import type { Drill } from "../../core/drill/drill.js";
 import type { Finding } from "../../core/finding.js";
 
 const HOUR_MS = 3_600_000;
+/** How many of a profile's latest drills its report's findings look at. */
+export const DRILL_HISTORY = 20;
 
 /**
  * Findings a profile's drill history adds to its report: DRILL_FAILED (critical) while the latest

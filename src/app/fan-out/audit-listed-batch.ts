@@ -1,6 +1,7 @@
 import { formatProfileKey, parseProfileKey } from "../../core/profile-key.js";
 import type { LiveProfile, ProfileKey } from "../../core/profile.js";
 import type { Report } from "../../core/report.js";
+import { DRILL_HISTORY } from "../drills/drill-findings.js";
 import { describeError } from "../errors.js";
 import type { ListedAuditBatch } from "../ports/audit-queue.js";
 import type { LiveSnapshot, ReadFailure } from "../ports/live-profile-source.js";
@@ -12,6 +13,7 @@ import {
   type CycleResult,
   type DesiredLookup,
 } from "../run-audit.js";
+import { drillsForBatch, reportsForBatch } from "./batch-reads.js";
 import { batchedProbeState } from "./batched-probe-state.js";
 
 /** Failures worth one more read from the queue: the timer's read may have hit a passing fault. */
@@ -36,7 +38,16 @@ export async function auditListedBatch(
     : async (profile) => (await deps.desired.get(profile))?.document;
   const errors: CycleError[] = [];
   const probeState = batchedProbeState(deps.probeState, keys);
-  const reports = await auditSnapshot({ ...deps, probeState }, snapshot, lookup, options, keys);
+  const batchDeps: AuditDeps = {
+    ...deps,
+    probeState,
+    ...(deps.alerts && {
+      alerts: deps.alerts.forProfiles ? await deps.alerts.forProfiles(keys) : deps.alerts,
+    }),
+    ...(deps.drills && { drills: drillsForBatch(deps.drills, keys, DRILL_HISTORY) }),
+    ...(deps.reports && { reports: reportsForBatch(deps.reports, keys) }),
+  };
+  const reports = await auditSnapshot(batchDeps, snapshot, lookup, options, keys);
   try {
     await probeState.flush();
   } catch (e: unknown) {
@@ -47,9 +58,9 @@ export async function auditListedBatch(
   // Only saved reports are told: a redelivery skips those and audits (and tells) the rest.
   const unsaved = new Set(errors.map((e) => e.profile?.toLowerCase() ?? "*"));
   const saved = unsaved.has("*") ? [] : reports.filter((r) => !unsaved.has(r.profile.toLowerCase()));
-  if (deps.alerts && saved.length > 0) {
+  if (batchDeps.alerts && saved.length > 0) {
     try {
-      await deps.alerts.dispatch(saved);
+      await batchDeps.alerts.dispatch(saved);
     } catch (e: unknown) {
       errors.push({ stage: "dispatch", message: describeError(e) });
     }

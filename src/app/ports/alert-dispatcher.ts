@@ -12,6 +12,14 @@ export interface AlertDispatcher {
   deliveryFindings(profile: string): Promise<Finding[]>;
   dispatch(reports: readonly Report[]): Promise<void>;
   /**
+   * The same dispatcher for one batch of profiles (a queue message's): their alert states and
+   * pending messages are read once, up front, and serve `deliveryFindings` and the first decision
+   * of `dispatch` (a save still commits only on the state read, so a concurrent writer is
+   * noticed and the profile decided again). Optional; never throws (without a batch read it is
+   * the plain dispatcher).
+   */
+  forProfiles?(profiles: readonly string[]): Promise<AlertDispatcher>;
+  /**
    * Records a one-off message (a drill's result) in the outbox for every configured channel,
    * whatever its minimum severity (the result is what someone asked for), then delivers what is pending. `key` makes it idempotent: a message whose
    * key was already recorded for the profile is not recorded again. Never throws.

@@ -30,6 +30,11 @@ export interface DrillStore {
   /** The profile's drills, newest first, at most `limit`. */
   list(profile: string, limit: number): Promise<Drill[]>;
   /**
+   * `list` for many profiles (a queue message's) in as few reads as the storage allows; every
+   * profile asked for has an entry (lower-case key). Optional: callers fall back to `list`.
+   */
+  listMany?(profiles: readonly string[], limit: number): Promise<Map<string, Drill[]>>;
+  /**
    * Replaces the drill when it still has `etag`; a finished drill (phase `done`) releases the lease.
    * @throws DrillStoreConflict when it changed meanwhile; nothing is written then.
    */
