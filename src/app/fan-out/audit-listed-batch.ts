@@ -13,6 +13,7 @@ import {
   type DesiredLookup,
 } from "../run-audit.js";
 import { batchedProbeState } from "./batched-probe-state.js";
+import { recordBatchHistory } from "./record-batch-history.js";
 
 /** Failures worth one more read from the queue: the timer's read may have hit a passing fault. */
 const RETRIED: ReadonlySet<ReadFailure["reason"]> = new Set(["timeout", "throttled", "upstream"]);
@@ -47,6 +48,7 @@ export async function auditListedBatch(
   // Only saved reports are told: a redelivery skips those and audits (and tells) the rest.
   const unsaved = new Set(errors.map((e) => e.profile?.toLowerCase() ?? "*"));
   const saved = unsaved.has("*") ? [] : reports.filter((r) => !unsaved.has(r.profile.toLowerCase()));
+  errors.push(...(await recordBatchHistory(deps.statusHistory, saved)));
   if (deps.alerts && saved.length > 0) {
     try {
       await deps.alerts.dispatch(saved);
