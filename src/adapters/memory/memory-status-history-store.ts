@@ -29,6 +29,16 @@ export class MemoryStatusHistoryStore implements StatusHistoryStore {
     return Promise.resolve(next.events.slice(last?.day === day ? last.events.length : 0));
   }
 
+  async recordMany(reports: readonly Report[]): Promise<Map<string, StatusEvent[] | Error>> {
+    const out = new Map<string, StatusEvent[] | Error>();
+    for (const report of reports) {
+      const profile = report.profile.toLowerCase();
+      const before = out.get(profile);
+      out.set(profile, [...(Array.isArray(before) ? before : []), ...(await this.record(report))]);
+    }
+    return out;
+  }
+
   read(query: HistoryQuery): Promise<Map<string, ProfileHistory>> {
     const out = new Map<string, ProfileHistory>();
     for (const [profile, days] of this.days) {

@@ -28,6 +28,8 @@ export async function readRowsInRange(
   client: TableClient,
   partitionKey: string,
   rowKeys: readonly string[],
+  /** Properties to read (RowKey is always read); every property when absent. */
+  select?: readonly string[],
 ): Promise<Map<string, TableEntityResult<Record<string, unknown>>>> {
   const out = new Map<string, TableEntityResult<Record<string, unknown>>>();
   if (rowKeys.length === 0) return out;
@@ -37,6 +39,7 @@ export async function readRowsInRange(
   const pages = client.listEntities<Record<string, unknown>>({
     queryOptions: {
       filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${low} and RowKey le ${high}`,
+      ...(select && { select: ["RowKey", ...select] }),
     },
   });
   for await (const entity of pages) if (wanted.has(entity.rowKey!)) out.set(entity.rowKey!, entity);

@@ -158,7 +158,6 @@ export class TableReportStore implements ReportStore {
     }
   }
 
-
   private client(): Promise<TableClient> {
     return this.tables.client(this.tableName).catch((e: unknown) => {
       throw upstream(`creation of table ${this.tableName}`, e);

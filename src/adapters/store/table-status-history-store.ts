@@ -1,4 +1,4 @@
-import { odata, type TableClient, type TableEntityResult } from "@azure/data-tables";
+import { odata, type TableClient } from "@azure/data-tables";
 import type {
   HistoryQuery,
   ProfileHistory,
@@ -9,32 +9,32 @@ import {
   appendToDay,
   samplesOfDay,
   utcDay,
-  type HistoryDay,
   type HistoryTail,
   type StatusEvent,
 } from "../../core/status/status-history.js";
 import type { TableClientFactory } from "./table-client-factory.js";
 import { tableStatus, upstream } from "./table-errors.js";
-import { escapeKey, fromChunks, toChunks } from "./table-keys.js";
+import { escapeKey } from "./table-keys.js";
+import { recordHistoryBatch } from "./table-status-history-batch.js";
+import {
+  chunkNames,
+  DAY_MS,
+  getRow,
+  KEEP_DAYS,
+  partition,
+  tailOf,
+  toDay,
+  toRow,
+  type Row,
+} from "./table-status-history-rows.js";
 
 /**
- * One row per profile and UTC day in the reports table: PartitionKey `status-<YYYY-MM-DD>` (no
- * report partition looks like that: those hold an escaped `sub/rg/name` or `latest`), RowKey the
- * escaped profile. Reading the page is two range queries over day partitions, one selecting the
- * samples of the last two days, one the events of the last eight. A row eight days old is deleted
- * when the profile's next day row is created.
+ * One row per profile and UTC day in the reports table (table-status-history-rows.ts). Reading
+ * the page is two range queries over day partitions, one selecting the samples of the last two
+ * days, one the events of the last eight. A row eight days old is deleted when the profile's next
+ * day row is created.
  */
-const DAY_MS = 86_400_000;
-const KEEP_DAYS = 8;
-const MAX_PARTS = 8;
 const ATTEMPTS = 4;
-const partition = (day: string) => `status-${day}`;
-const chunkNames = (name: string) => [
-  `${name}Parts`,
-  ...Array.from({ length: MAX_PARTS }, (_, i) => `${name}${i}`),
-];
-
-type Row = Record<string, unknown>;
 
 export class TableStatusHistoryStore implements StatusHistoryStore {
   constructor(
@@ -71,6 +71,17 @@ export class TableStatusHistoryStore implements StatusHistoryStore {
     } catch (e: unknown) {
       throw upstream("write of the status history", e);
     }
+  }
+
+  async recordMany(reports: readonly Report[]): Promise<Map<string, StatusEvent[] | Error>> {
+    let client: TableClient;
+    try {
+      client = await this.client();
+    } catch (e: unknown) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      return new Map(reports.map((r) => [r.profile.toLowerCase(), error]));
+    }
+    return recordHistoryBatch(client, reports, (report) => this.record(report));
   }
 
   async read(query: HistoryQuery): Promise<Map<string, ProfileHistory>> {
@@ -115,23 +126,9 @@ export class TableStatusHistoryStore implements StatusHistoryStore {
   }
 }
 
-async function getRow(
-  client: TableClient,
-  pk: string,
-  rk: string,
-): Promise<TableEntityResult<Row> | undefined> {
-  try {
-    return await client.getEntity<Row>(pk, rk);
-  } catch (e: unknown) {
-    if (tableStatus(e) === 404) return undefined;
-    throw e;
-  }
-}
-
 /** Yesterday's tail, so a failover across midnight still shows as one. */
 async function previousTail(client: TableClient, rowKey: string, at: Date): Promise<HistoryTail | undefined> {
-  const row = await getRow(client, partition(utcDay(new Date(at.getTime() - DAY_MS))), rowKey);
-  return typeof row?.["tail"] === "string" ? (JSON.parse(row["tail"]) as HistoryTail) : undefined;
+  return tailOf(await getRow(client, partition(utcDay(new Date(at.getTime() - DAY_MS))), rowKey));
 }
 
 async function list(client: TableClient, query: HistoryQuery, since: Date, select: string[]): Promise<Row[]> {
@@ -144,30 +141,4 @@ async function list(client: TableClient, query: HistoryQuery, since: Date, selec
   const rows: Row[] = [];
   for await (const row of client.listEntities<Row>({ queryOptions: { filter, select } })) rows.push(row);
   return rows;
-}
-
-function toRow(day: HistoryDay): Record<string, string | number> {
-  return {
-    profile: day.profile,
-    day: day.day,
-    names: JSON.stringify(day.names),
-    tail: JSON.stringify(day.tail),
-    ...toChunks("s", JSON.stringify(day.samples)),
-    ...toChunks("e", JSON.stringify(day.events)),
-  };
-}
-
-function toDay(row: Row, profile: string, day: string): HistoryDay {
-  const parse = <T>(text: string | undefined, fallback: T): T =>
-    text === undefined ? fallback : (JSON.parse(text) as T);
-  const names = typeof row["names"] === "string" ? row["names"] : undefined;
-  const tail = typeof row["tail"] === "string" ? row["tail"] : undefined;
-  return {
-    profile,
-    day,
-    names: parse<string[]>(names, []),
-    samples: parse<HistoryDay["samples"]>(fromChunks("s", row), []),
-    events: parse<StatusEvent[]>(fromChunks("e", row), []),
-    tail: parse<HistoryTail>(tail, { at: `${day}T00:00:00.000Z`, serving: null, problems: [] }),
-  };
 }

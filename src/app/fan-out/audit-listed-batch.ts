@@ -15,6 +15,7 @@ import {
 } from "../run-audit.js";
 import { drillsForBatch, reportsForBatch } from "./batch-reads.js";
 import { batchedProbeState } from "./batched-probe-state.js";
+import { recordBatchHistory } from "./record-batch-history.js";
 
 /** Failures worth one more read from the queue: the timer's read may have hit a passing fault. */
 const RETRIED: ReadonlySet<ReadFailure["reason"]> = new Set(["timeout", "throttled", "upstream"]);
@@ -58,6 +59,7 @@ export async function auditListedBatch(
   // Only saved reports are told: a redelivery skips those and audits (and tells) the rest.
   const unsaved = new Set(errors.map((e) => e.profile?.toLowerCase() ?? "*"));
   const saved = unsaved.has("*") ? [] : reports.filter((r) => !unsaved.has(r.profile.toLowerCase()));
+  errors.push(...(await recordBatchHistory(deps.statusHistory, saved)));
   if (batchDeps.alerts && saved.length > 0) {
     try {
       await batchDeps.alerts.dispatch(saved);

@@ -29,6 +29,14 @@ export interface StatusHistoryStore {
    * @throws AppError UPSTREAM when storage fails (the caller records it, never fails the audit).
    */
   record(report: Report): Promise<StatusEvent[]>;
+  /**
+   * Adds many audits (the fan-out's message batches) with as few storage transactions as the keys
+   * allow, with the same result as `record` of each in the order given. Optional: callers fall
+   * back to `record` per report.
+   * @returns per lower-case profile the events its reports caused, or the error that kept its
+   * history from being written (never throws for one profile's failure).
+   */
+  recordMany?(reports: readonly Report[]): Promise<Map<string, StatusEvent[] | Error>>;
   /** @throws AppError UPSTREAM when storage fails. */
   read(query: HistoryQuery): Promise<Map<string, ProfileHistory>>;
 }

@@ -5,6 +5,7 @@ import { TableAlertOutbox } from "../../../src/adapters/store/table-alert-outbox
 import { TableAlertStateStore } from "../../../src/adapters/store/table-alert-state-store.js";
 import { TableDrillStore } from "../../../src/adapters/store/table-drill-store.js";
 import type { AlertDispatcher } from "../../../src/app/ports/alert-dispatcher.js";
+import type { PrimedAlertState } from "../../../src/app/ports/alert-state-store.js";
 import { loadConfig } from "../../../src/config/load-config.js";
 import type { Drill } from "../../../src/core/drill/drill.js";
 import { emptyAlertState } from "../../../src/core/alerts/incident.js";
@@ -55,7 +56,7 @@ describe("TableAlertStateStore.loadMany on Azurite", () => {
     await state.save(emptyAlertState(key("foxtrot")), undefined);
     await state.load(key("alpha")); // the table exists before counting starts
 
-    let primed = new Map();
+    let primed = new Map<string, PrimedAlertState>();
     const requests = await countRequests(async () => {
       primed = await state.loadMany(["alpha", "bravo", "delta", "nobody"].map(key));
     });
@@ -72,32 +73,31 @@ describe("TableAlertStateStore.loadMany on Azurite", () => {
 describe("TableDrillStore.listMany on Azurite", () => {
   it("lists every profile's drills, newest first, as list does profile by profile, with one query", async () => {
     const store = new TableDrillStore(tables, uniqueTableName("drillprime"));
-    const drill = (name: string, n: number): Drill =>
-      ({
-        id: `drill-${name}-${String(n)}`,
-        profile: key(name),
-        dryRun: false,
-        trigger: "http",
-        startedAt: `2026-03-0${String(n)}T10:00:00.000Z`,
-        phase: "done",
-        outcome: "passed",
-        seq: 1,
-        nextAt: `2026-03-0${String(n)}T10:00:00.000Z`,
-        deadlineSeconds: 300,
-        pollSeconds: 10,
-        expectedStandby: "web-westus",
-        observedStandby: "web-westus",
-        failoverSeconds: 60,
-        failbackSeconds: 60,
-        steps: [],
-        restored: true,
-      }) as Drill;
+    const drill = (name: string, n: number): Drill => ({
+      id: `drill-${name}-${String(n)}`,
+      profile: key(name),
+      dryRun: false,
+      trigger: "http",
+      startedAt: `2026-03-0${String(n)}T10:00:00.000Z`,
+      phase: "done",
+      outcome: "passed",
+      seq: 1,
+      nextAt: `2026-03-0${String(n)}T10:00:00.000Z`,
+      deadlineSeconds: 300,
+      pollSeconds: 10,
+      expectedStandby: "web-westus",
+      observedStandby: "web-westus",
+      failoverSeconds: 60,
+      failbackSeconds: 60,
+      steps: [],
+      restored: true,
+    });
     for (const name of ["alpha", "charlie"])
       for (const n of [1, 3, 2]) {
         const stored = await store.start(drill(name, n));
         await store.save(stored.drill, stored.etag); // done: releases the lease
       }
-    await store.start({ ...drill("bravo", 1), phase: "failover" } as Drill); // holds a lease row
+    await store.start({ ...drill("bravo", 1), phase: "await-failover" }); // holds a lease row
 
     let many = new Map<string, Drill[]>();
     const requests = await countRequests(async () => {
@@ -107,7 +107,7 @@ describe("TableDrillStore.listMany on Azurite", () => {
     for (const name of ["alpha", "bravo", "charlie", "delta"])
       expect(many.get(key(name))).toEqual(await store.list(key(name), 2));
     expect(many.get(key("alpha"))?.map((d) => d.id)).toEqual(["drill-alpha-3", "drill-alpha-2"]);
-    expect(many.get(key("bravo"))?.map((d) => d.phase)).toEqual(["failover"]);
+    expect(many.get(key("bravo"))?.map((d) => d.phase)).toEqual(["await-failover"]);
     expect(many.get(key("delta"))).toEqual([]);
   });
 });
