@@ -14,6 +14,7 @@ import type { DesiredState } from "../src/core/desired-state.js";
 import { normalizeProfile } from "../src/core/normalize-profile.js";
 import { startEmbeddedAzurite } from "../src/serve/embedded-azurite.js";
 import { startArmServer, type ArmServer } from "../test/support/arm-server.js";
+import { startDnsServer } from "../test/support/dns-server.js";
 import { buildRawProfile, type RawArmProfile } from "../test/support/builders/arm-raw-profile.js";
 import { startIdentityEndpoint } from "../test/support/identity-endpoint.js";
 import type { Counts } from "./counting-proxy.js";
@@ -174,6 +175,13 @@ async function main(): Promise<void> {
   arm.pageSize = PAGE_SIZE;
   const targets = await startTargets();
   const raws = estate(targets.ports);
+  // Every profile's name answers on a loopback DNS server, as Traffic Manager's would: the
+  // DNS-truth lookup of each audit gets a real answer and nothing leaves the machine.
+  const dns = await startDnsServer(
+    Object.fromEntries(
+      raws.map((r) => [String((r.properties.dnsConfig as { fqdn: string }).fqdn), { a: "127.0.0.1" }]),
+    ),
+  );
   arm.put(...raws);
   const dir = await mkdtemp(join(tmpdir(), "tm-scale-bench-"));
   const caFile = join(dir, "arm-ca.pem");
@@ -183,7 +191,7 @@ async function main(): Promise<void> {
   console.log(
     `inputs: ${String(PROFILES)} Priority profiles × 3 endpoints (${String(PROFILES * 3)} probes per cycle) in ${String(SUBS)} subscriptions; ` +
       `local ARM over HTTPS, ${String(PAGE_SIZE)} profiles per list page; ${String(TARGETS)} loopback HTTP targets (distinct path per profile, instant 200); ` +
-      `desired state for every ${String(DESIRED_EVERY)}th profile; Azurite (in memory) for tables and queues; ` +
+      `desired state for every ${String(DESIRED_EVERY)}th profile; a loopback DNS server answering every profile's name; Azurite (in memory) for tables and queues; ` +
       `queue trigger in one child process with host.json concurrency (batchSize 16, newBatchThreshold 8), ` +
       `AUDIT_PROFILE_CONCURRENCY 16, PROBE_CONCURRENCY 1000`,
   );
@@ -219,6 +227,7 @@ async function main(): Promise<void> {
       IDENTITY_ENDPOINT: idp.endpoint,
       IDENTITY_HEADER: idp.header,
       ARM_ENDPOINT: arm.url,
+      DNS_RESOLVERS: dns.address,
       TM_WATCH: Array.from({ length: SUBS }, (_, s) => `/subscriptions/${subscription(s)}`).join(","),
       AzureWebJobsStorage: azurite.connectionString,
       AUDIT_QUEUE: `bench-${suffix}`,
@@ -254,6 +263,7 @@ async function main(): Promise<void> {
   await Promise.allSettled([
     arm.close(),
     idp.close(),
+    dns.close(),
     ...targets.servers.map((s) => new Promise((r) => s.close(r))),
   ]);
   await azurite.stop();

@@ -49,7 +49,8 @@ export function reportOutcome(report: Report): string {
       steady(f.actual),
       f.silencedBy ?? null,
     ]),
-    report.dnsAnswer ? [report.dnsAnswer.endpoint, report.dnsAnswer.error !== undefined] : null,
+    // The endpoint DNS named; a failed lookup names none, as an answer that matched none does.
+    report.dnsAnswer?.endpoint ?? null,
     report.failoverBoundSeconds ?? null,
     report.plan ? [report.plan.changes.length, report.plan.blocked.map((b) => b.rule)] : null,
     report.applied?.map((a) => [a.name, a.field, a.status]) ?? null,
