@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../../src/app/errors.js";
 import type { Runtime } from "../../src/composition-root.js";
 import { getDesiredFunction } from "../../src/functions/get-desired.js";
 import { putDesiredFunction } from "../../src/functions/put-desired.js";
@@ -129,6 +130,23 @@ describe("PUT and GET /api/profiles/{sub}/{rg}/{name}/desired", () => {
       },
     );
     expect([res.status, res.header("content-type")]).toEqual([500, "application/problem+json"]);
+    expect(JSON.stringify(res.json())).not.toContain("s3cret");
+  });
+
+  it("answers a storage failure with a 502 problem+json carrying an operation id, not the cause", async () => {
+    const upstream = new AppError("UPSTREAM", "table desired: AccountKey=s3cret refused");
+    const broken = { ...rt.desired, get: () => Promise.reject(upstream) };
+    const key = newProfile();
+    const res = await invokeDocumented(
+      getDesiredFunction,
+      { ...rt, desired: broken },
+      `profiles/${key}/desired`,
+      {
+        params: profileParams(key),
+      },
+    );
+    expect([res.status, res.header("content-type")]).toEqual([502, "application/problem+json"]);
+    expect(res.json()).toMatchObject({ status: 502, operationId: expect.any(String) as unknown });
     expect(JSON.stringify(res.json())).not.toContain("s3cret");
   });
 

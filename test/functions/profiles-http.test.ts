@@ -30,7 +30,13 @@ const live = (name: string) =>
 
 beforeAll(async () => {
   rt = await buildTableRuntime(
-    [live("audited"), live("adopt1"), live("adopt2"), live("adopt3")],
+    [
+      live("audited"),
+      live("adopt1"),
+      live("adopt2"),
+      live("adopt3"),
+      aWatchedProfile({ name: "empty", endpoints: [] }),
+    ],
     {},
     { PROBE_ENABLED: "false" },
   );
@@ -108,6 +114,11 @@ describe("profiles, audit, report, adopt and openapi routes", () => {
       endpoints: [{ name: "web-westus" }, { name: "web-eastus" }],
     });
     expect((await adopt(key, { "if-match": created.header("etag")! })).status).toBe(412);
+  });
+
+  it("refuses to adopt a live profile that is no valid desired state (no endpoints) with 422", async () => {
+    const res = await adopt(`${TEST_SUB}/rg1/empty`);
+    expect([res.status, res.json()]).toMatchObject([422, { errors: [{ path: "$.endpoints" }] }]);
   });
 
   it("refuses to adopt a profile that does not exist live (404, not watched)", async () => {

@@ -168,6 +168,15 @@ describe("POST …/plan and …/apply", () => {
     expect(patches()).toEqual([]);
   });
 
+  it("answers a plan for a profile without a desired state with 404", async () => {
+    const { rt, key } = await setup();
+    await rt.desired.delete(key, "*", "test");
+
+    const { res } = await plan(rt, key);
+
+    expect([res.status, res.header("content-type")]).toEqual([404, "application/problem+json"]);
+  });
+
   it("answers 428 without If-Match and 400 naming $.planHash for a malformed body", async () => {
     const { rt, key, etag } = await setup();
 

@@ -110,6 +110,13 @@ describe("GET and DELETE /api/silences", () => {
     expect((await list({ state: "sometimes" })).status).toBe(400);
   });
 
+  it("refuses to change an expired silence with 409", async () => {
+    const { id } = await created();
+    expect((await del(id)).status).toBe(200);
+    const res = await post(aBody({ id, comment: "too late" }));
+    expect([res.status, res.header("content-type")]).toEqual([409, "application/problem+json"]);
+  });
+
   it("refuses a DELETE with a stale If-Match (412)", async () => {
     const { id, etag } = await created();
     expect((await post(aBody({ id, comment: "changed" }))).status).toBe(200);

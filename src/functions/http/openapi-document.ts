@@ -258,6 +258,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             "201": json("Created", "DesiredState", etagHeader),
             ...writes,
             "409": readOnlyDir,
+            "422": problem("The live profile is not a valid desired state (errors[] names each issue)."),
             ...common,
           },
         },
