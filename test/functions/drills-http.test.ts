@@ -38,8 +38,8 @@ const post = (body?: string) => ({
 describe("drill routes", () => {
   it("answer 403 problem+json naming TM_ENABLE_WRITE_FEATURES when writes are off", async () => {
     const { rt, queue } = await runtime(false);
-    for (const def of [startDrillFunction, listDrillsFunction]) {
-      const res = await invokeDocumented(def, rt, path, { params: profileParams(KEY) });
+    for (const def of [startDrillFunction, listDrillsFunction, getDrillFunction]) {
+      const res = await invokeDocumented(def, rt, path, { params: { ...profileParams(KEY), id: "d1" } });
       expect(res.status).toBe(403);
       expect(res.header("content-type")).toMatch(/problem\+json/);
       expect(JSON.stringify(res.json())).toContain("TM_ENABLE_WRITE_FEATURES");
