@@ -1,30 +1,11 @@
-import { AppError, type FieldError } from "../app/errors.js";
+import { AppError } from "../app/errors.js";
 import { applyPlan, writesOff } from "../app/reconcile/apply-plan.js";
 import type { HttpFunctionDefinition } from "./definition.js";
+import { applyRequestSchema } from "./http/api-schemas-reconcile.js";
+import { parseBody } from "./http/parse-body.js";
 import { callerOf, readJsonBody, writeConditionFrom } from "./http/request.js";
 import { handle, jsonResponse } from "./http/respond.js";
 import { watchedProfileFromRoute } from "./http/watched-profile-route.js";
-
-/** `{ "planHash": "<64 hex>", "force"?: boolean }`; every problem named by JSON path. */
-function parseApplyBody(body: unknown): { planHash: string; force: boolean } {
-  const errors: FieldError[] = [];
-  if (typeof body !== "object" || body === null || Array.isArray(body))
-    throw new AppError("VALIDATION", "The body must be a JSON object.", [
-      { path: "$", message: "must be an object" },
-    ]);
-  const raw = body as Record<string, unknown>;
-  const { planHash, force } = raw;
-  if (typeof planHash !== "string" || !/^[0-9a-f]{64}$/.test(planHash))
-    errors.push({ path: "$.planHash", message: "must be the 64-hex-digit hash of a plan (POST …/plan)" });
-  if (force !== undefined && typeof force !== "boolean")
-    errors.push({ path: "$.force", message: "must be a boolean" });
-  for (const key of Object.keys(raw))
-    if (key !== "planHash" && key !== "force")
-      errors.push({ path: `$.${key}`, message: "is not a known field" });
-  if (errors.length > 0)
-    throw new AppError("VALIDATION", `The apply request has ${errors.length} problem(s).`, errors);
-  return { planHash: planHash as string, force: force === true };
-}
 
 /**
  * POST /api/profiles/{sub}/{rg}/{name}/apply with If-Match (the desired state's ETag from …/plan)
@@ -46,14 +27,14 @@ export const applyPlanFunction: HttpFunctionDefinition = {
       const profile = await watchedProfileFromRoute(rt, request);
       if (!rt.config.write.enabled) throw writesOff();
       const condition = writeConditionFrom(request);
-      const { planHash, force } = parseApplyBody(await readJsonBody(request));
+      const body = parseBody(applyRequestSchema, await readJsonBody(request), "apply request");
       const record = await applyPlan(
         { ...rt, writeEnabled: rt.config.write.enabled },
         {
           profile,
           condition,
-          planHash,
-          force,
+          planHash: body.planHash,
+          force: body.force === true,
           appliedBy: callerOf(request, rt.config.host.trustPrincipalHeaders),
         },
       );

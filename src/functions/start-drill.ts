@@ -1,16 +1,13 @@
-import { z } from "zod";
 import { assertDrillsEnabled } from "../app/drills/drill-gate.js";
 import { drillDepsFromRuntime } from "../app/drills/drill-runtime.js";
 import { requestDrill } from "../app/drills/request-drill.js";
-import { AppError } from "../app/errors.js";
 import { drillResult } from "../core/drill/drill.js";
-import { formatJsonPath } from "../core/desired-schema.js";
 import type { HttpFunctionDefinition } from "./definition.js";
+import { drillRequestSchema } from "./http/api-schemas-drills.js";
+import { parseBody } from "./http/parse-body.js";
 import { readJsonBody } from "./http/request.js";
 import { handle, jsonResponse } from "./http/respond.js";
 import { watchedProfileFromRoute } from "./http/watched-profile-route.js";
-
-const drillBody = z.strictObject({ dryRun: z.boolean().exactOptional() });
 
 /**
  * POST /api/profiles/{sub}/{rg}/{name}/drills: starts a failover drill (body `{ "dryRun"?: boolean }`)
@@ -29,20 +26,10 @@ export const startDrillFunction: HttpFunctionDefinition = {
       // The watch list first (404 for an unwatched profile), like every per-profile route.
       assertDrillsEnabled(rt.config);
       const hasBody = request.body !== null && request.headers.get("content-length") !== "0";
-      const parsed = drillBody.safeParse(hasBody ? await readJsonBody(request) : {});
-      if (!parsed.success)
-        throw new AppError(
-          "VALIDATION",
-          "The drill request is invalid.",
-          parsed.error.issues.flatMap((i) =>
-            i.code === "unrecognized_keys"
-              ? i.keys.map((k) => ({ path: formatJsonPath([...i.path, k]), message: "is not a known field" }))
-              : [{ path: formatJsonPath(i.path), message: i.message }],
-          ),
-        );
+      const body = parseBody(drillRequestSchema, hasBody ? await readJsonBody(request) : {}, "drill request");
       const drill = await requestDrill(drillDepsFromRuntime(rt), {
         profile,
-        dryRun: parsed.data.dryRun ?? false,
+        dryRun: body.dryRun ?? false,
         trigger: "http",
       });
       const { sub, rg, name } = request.params;

@@ -57,7 +57,8 @@ export async function startHttpHost(
     handler: def.create(rt),
   }));
   let actual = port;
-  const server = createServer((req, res) => {
+  // Node would answer a missing Host itself with an empty 400; dispatch answers it as problem+json.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     // Nothing a client sends may become an unhandled rejection: the last resort answers 500.
     dispatch(routes, req, res, actual, log).catch((e: unknown) => {
       log("error", `${req.method ?? "?"} request failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -87,6 +88,11 @@ async function dispatch(
   log: (level: LogLevel, line: string) => void,
 ): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
+  if (req.httpVersion === "1.1" && req.headers.host === undefined)
+    return send(res, {
+      ...hostProblem(400, "Bad request", "An HTTP/1.1 request must carry a Host header."),
+      headers: closing,
+    });
   let url: URL;
   try {
     // The bound port, never the configured one (SERVE_PORT=0 picks a free port).

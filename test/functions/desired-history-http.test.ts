@@ -49,7 +49,7 @@ const history = (key: string, query: Record<string, string> = {}) =>
   invoke(getDesiredHistoryFunction, rt, `profiles/${key}/desired/history`, {
     params: profileParams(key),
     query,
-  });
+  }).then(documented(getDesiredHistoryFunction.route, "GET"));
 const del = (key: string, headers: Record<string, string> = {}) =>
   invoke(deleteDesiredFunction, rt, `profiles/${key}/desired`, { params: profileParams(key), headers }).then(
     documented(deleteDesiredFunction.route, "DELETE"),

@@ -1,16 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../../src/app/errors.js";
 import type { Runtime } from "../../src/composition-root.js";
 import { getDesiredFunction } from "../../src/functions/get-desired.js";
 import { putDesiredFunction } from "../../src/functions/put-desired.js";
 import { endpointsInOrder } from "../support/builders/audit-builders.js";
 import { buildDesiredEndpoint, buildDesiredState } from "../support/builders/desired-builders.js";
 import {
-  invoke,
   profileParams,
   buildTableRuntime,
   TEST_SUB,
   aWatchedProfile,
 } from "../support/builders/http-runtime.js";
+import { invokeDocumented } from "../support/documented-invoke.js";
 import { dumpTable } from "../support/builders/table-store-builders.js";
 
 let rt: Runtime;
@@ -41,7 +42,7 @@ function put(
   headers: Record<string, string> = {},
   query: Record<string, string> = {},
 ) {
-  return invoke(putDesiredFunction, rt, `profiles/${key}/desired`, {
+  return invokeDocumented(putDesiredFunction, rt, `profiles/${key}/desired`, {
     params: profileParams(key),
     headers: { ...json, ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
@@ -49,7 +50,7 @@ function put(
   });
 }
 const get = (key: string) =>
-  invoke(getDesiredFunction, rt, `profiles/${key}/desired`, { params: profileParams(key) });
+  invokeDocumented(getDesiredFunction, rt, `profiles/${key}/desired`, { params: profileParams(key) });
 
 describe("PUT and GET /api/profiles/{sub}/{rg}/{name}/desired", () => {
   it("creates with If-None-Match: * and returns 201, the document and an ETag", async () => {
@@ -120,10 +121,32 @@ describe("PUT and GET /api/profiles/{sub}/{rg}/{name}/desired", () => {
   it("answers an unexpected failure with a 500 problem+json that does not echo its message", async () => {
     const broken = { ...rt.desired, get: () => Promise.reject(new Error("AccountKey=s3cret internal")) };
     const key = newProfile();
-    const res = await invoke(getDesiredFunction, { ...rt, desired: broken }, `profiles/${key}/desired`, {
-      params: profileParams(key),
-    });
+    const res = await invokeDocumented(
+      getDesiredFunction,
+      { ...rt, desired: broken },
+      `profiles/${key}/desired`,
+      {
+        params: profileParams(key),
+      },
+    );
     expect([res.status, res.header("content-type")]).toEqual([500, "application/problem+json"]);
+    expect(JSON.stringify(res.json())).not.toContain("s3cret");
+  });
+
+  it("answers a storage failure with a 502 problem+json carrying an operation id, not the cause", async () => {
+    const upstream = new AppError("UPSTREAM", "table desired: AccountKey=s3cret refused");
+    const broken = { ...rt.desired, get: () => Promise.reject(upstream) };
+    const key = newProfile();
+    const res = await invokeDocumented(
+      getDesiredFunction,
+      { ...rt, desired: broken },
+      `profiles/${key}/desired`,
+      {
+        params: profileParams(key),
+      },
+    );
+    expect([res.status, res.header("content-type")]).toEqual([502, "application/problem+json"]);
+    expect(res.json()).toMatchObject({ status: 502, operationId: expect.any(String) as unknown });
     expect(JSON.stringify(res.json())).not.toContain("s3cret");
   });
 
@@ -233,7 +256,7 @@ describe("PUT and GET /api/profiles/{sub}/{rg}/{name}/desired", () => {
   it("ignores principal headers when App Service authentication is off, so they cannot be forged", async () => {
     const plain = await buildTableRuntime(live);
     const key = newProfile();
-    const res = await invoke(putDesiredFunction, plain, `profiles/${key}/desired`, {
+    const res = await invokeDocumented(putDesiredFunction, plain, `profiles/${key}/desired`, {
       params: profileParams(key),
       headers: { ...json, "x-ms-client-principal-name": "mallory" },
       body: JSON.stringify(doc),

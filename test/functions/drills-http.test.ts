@@ -6,10 +6,10 @@ import { startDrillFunction } from "../../src/functions/start-drill.js";
 import {
   aWatchedProfile,
   buildTableRuntime,
-  invoke,
   profileParams,
   TEST_SUB,
 } from "../support/builders/http-runtime.js";
+import { invokeDocumented } from "../support/documented-invoke.js";
 
 const KEY = `${TEST_SUB}/rg1/contoso`;
 const path = `profiles/${KEY}/drills`;
@@ -38,8 +38,8 @@ const post = (body?: string) => ({
 describe("drill routes", () => {
   it("answer 403 problem+json naming TM_ENABLE_WRITE_FEATURES when writes are off", async () => {
     const { rt, queue } = await runtime(false);
-    for (const def of [startDrillFunction, listDrillsFunction]) {
-      const res = await invoke(def, rt, path, { params: profileParams(KEY) });
+    for (const def of [startDrillFunction, listDrillsFunction, getDrillFunction]) {
+      const res = await invokeDocumented(def, rt, path, { params: { ...profileParams(KEY), id: "d1" } });
       expect(res.status).toBe(403);
       expect(res.header("content-type")).toMatch(/problem\+json/);
       expect(JSON.stringify(res.json())).toContain("TM_ENABLE_WRITE_FEATURES");
@@ -49,7 +49,7 @@ describe("drill routes", () => {
 
   it("start a drill with 202 and its Location, without waiting for it", async () => {
     const { rt, queue } = await runtime();
-    const res = await invoke(startDrillFunction, rt, path, post('{"dryRun":true}'));
+    const res = await invokeDocumented(startDrillFunction, rt, path, post('{"dryRun":true}'));
     const body = res.json() as { id: string; dryRun: boolean; outcome: unknown };
     expect(res.status).toBe(202);
     expect(res.header("location")).toBe(`/api/${path}/${body.id}`);
@@ -59,15 +59,15 @@ describe("drill routes", () => {
 
   it("answer 409 to a second drill while the first runs", async () => {
     const { rt } = await runtime();
-    expect((await invoke(startDrillFunction, rt, path, post())).status).toBe(202);
-    const second = await invoke(startDrillFunction, rt, path, post());
+    expect((await invokeDocumented(startDrillFunction, rt, path, post())).status).toBe(202);
+    const second = await invokeDocumented(startDrillFunction, rt, path, post());
     expect(second.status).toBe(409);
     expect(second.header("content-type")).toMatch(/problem\+json/);
   });
 
   it("reject an unknown body field with 400 naming its path, starting nothing", async () => {
     const { rt, queue } = await runtime();
-    const res = await invoke(startDrillFunction, rt, path, post('{"dry": true}'));
+    const res = await invokeDocumented(startDrillFunction, rt, path, post('{"dry": true}'));
     expect(res.status).toBe(400);
     expect(res.json()).toMatchObject({ errors: [{ path: "$.dry" }] });
     expect(queue.sent).toEqual([]);
@@ -75,15 +75,15 @@ describe("drill routes", () => {
 
   it("list drills newest first and return one by id (404 for an unknown id)", async () => {
     const { rt } = await runtime();
-    const started = (await invoke(startDrillFunction, rt, path, post())).json() as { id: string };
-    const list = await invoke(listDrillsFunction, rt, path, { params: profileParams(KEY) });
+    const started = (await invokeDocumented(startDrillFunction, rt, path, post())).json() as { id: string };
+    const list = await invokeDocumented(listDrillsFunction, rt, path, { params: profileParams(KEY) });
     expect((list.json() as { drills: { id: string }[] }).drills.map((d) => d.id)).toEqual([started.id]);
-    const one = await invoke(getDrillFunction, rt, `${path}/${started.id}`, {
+    const one = await invokeDocumented(getDrillFunction, rt, `${path}/${started.id}`, {
       params: { ...profileParams(KEY), id: started.id },
     });
     expect(one.status).toBe(200);
     expect(one.json()).toMatchObject({ id: started.id, profile: KEY, steps: [{ action: "start" }] });
-    const missing = await invoke(getDrillFunction, rt, `${path}/nope`, {
+    const missing = await invokeDocumented(getDrillFunction, rt, `${path}/nope`, {
       params: { ...profileParams(KEY), id: "nope" },
     });
     expect(missing.status).toBe(404);

@@ -11,11 +11,11 @@ import { anEndpoint } from "../support/builders/audit-builders.js";
 import { buildDesiredState } from "../support/builders/desired-builders.js";
 import {
   buildTableRuntime,
-  invoke,
   profileParams,
   TEST_SUB,
   aWatchedProfile,
 } from "../support/builders/http-runtime.js";
+import { invokeDocumented } from "../support/documented-invoke.js";
 
 let rt: Runtime;
 // Live order is west first (priority 1), east second; endpoints listed in the other order.
@@ -30,7 +30,13 @@ const live = (name: string) =>
 
 beforeAll(async () => {
   rt = await buildTableRuntime(
-    [live("audited"), live("adopt1"), live("adopt2"), live("adopt3")],
+    [
+      live("audited"),
+      live("adopt1"),
+      live("adopt2"),
+      live("adopt3"),
+      aWatchedProfile({ name: "empty", endpoints: [] }),
+    ],
     {},
     { PROBE_ENABLED: "false" },
   );
@@ -42,27 +48,27 @@ const route = (key: string, suffix: string) => ({
 });
 const adopt = (key: string, headers: Record<string, string> = {}) => {
   const r = route(key, "desired/adopt");
-  return invoke(adoptDesiredFunction, rt, r.path, { params: r.params, headers });
+  return invokeDocumented(adoptDesiredFunction, rt, r.path, { params: r.params, headers });
 };
 
 describe("profiles, audit, report, adopt and openapi routes", () => {
   it("answers GET report with 404 before the first audit", async () => {
     const r = route(`${TEST_SUB}/rg1/audited`, "report");
-    expect((await invoke(getReportFunction, rt, r.path, { params: r.params })).status).toBe(404);
+    expect((await invokeDocumented(getReportFunction, rt, r.path, { params: r.params })).status).toBe(404);
   });
 
   it("audits now, returns the report and stores it for GET report", async () => {
     const r = route(`${TEST_SUB}/rg1/audited`, "audit");
-    const res = await invoke(auditNowFunction, rt, r.path, { params: r.params });
+    const res = await invokeDocumented(auditNowFunction, rt, r.path, { params: r.params });
     expect(res.status).toBe(200);
     expect(res.json()).toMatchObject({ profile: `${TEST_SUB}/rg1/audited`, routingMethod: "Priority" });
     const g = route(`${TEST_SUB}/rg1/audited`, "report");
-    const stored = await invoke(getReportFunction, rt, g.path, { params: g.params });
+    const stored = await invokeDocumented(getReportFunction, rt, g.path, { params: g.params });
     expect(stored.json()).toEqual(res.json());
   });
 
   it("lists audited profiles with their last audit summary", async () => {
-    const res = await invoke(listProfilesFunction, rt, "profiles");
+    const res = await invokeDocumented(listProfilesFunction, rt, "profiles");
     const { profiles } = res.json() as { profiles: { profile: string; lastAudit: unknown }[] };
     const summary = profiles.find((p) => p.profile === `${TEST_SUB}/rg1/audited`);
     const report = (await rt.reports.latest(`${TEST_SUB}/rg1/audited`))!;
@@ -96,7 +102,7 @@ describe("profiles, audit, report, adopt and openapi routes", () => {
   it("adopts over an existing desired state with its ETag and keeps its vanity domains", async () => {
     const key = `${TEST_SUB}/rg1/adopt3`;
     const r = route(key, "desired");
-    const created = await invoke(putDesiredFunction, rt, r.path, {
+    const created = await invokeDocumented(putDesiredFunction, rt, r.path, {
       params: r.params,
       headers: { "content-type": "application/json" },
       body: JSON.stringify(buildDesiredState({ vanityDomains: ["www.contoso.com"] })),
@@ -110,12 +116,17 @@ describe("profiles, audit, report, adopt and openapi routes", () => {
     expect((await adopt(key, { "if-match": created.header("etag")! })).status).toBe(412);
   });
 
+  it("refuses to adopt a live profile that is no valid desired state (no endpoints) with 422", async () => {
+    const res = await adopt(`${TEST_SUB}/rg1/empty`);
+    expect([res.status, res.json()]).toMatchObject([422, { errors: [{ path: "$.endpoints" }] }]);
+  });
+
   it("refuses to adopt a profile that does not exist live (404, not watched)", async () => {
     expect((await adopt(`${TEST_SUB}/rg1/missing`)).status).toBe(404);
   });
 
   it("serves an OpenAPI 3.1 document whose desired-state schema comes from the zod schema", async () => {
-    const res = await invoke(openApiFunction, rt, "openapi.json");
+    const res = await invokeDocumented(openApiFunction, rt, "openapi.json");
     const doc = res.json() as {
       openapi: string;
       paths: Record<string, unknown>;
@@ -135,7 +146,7 @@ describe("profiles, audit, report, adopt and openapi routes", () => {
   });
 
   it("documents exactly the HTTP routes and methods the app registers", async () => {
-    const doc = (await invoke(openApiFunction, rt, "openapi.json")).json() as {
+    const doc = (await invokeDocumented(openApiFunction, rt, "openapi.json")).json() as {
       paths: Record<string, Record<string, unknown>>;
     };
     const verbs = ["get", "put", "post", "delete", "patch"];
@@ -151,7 +162,7 @@ describe("profiles, audit, report, adopt and openapi routes", () => {
   });
 
   it("documents 400 for a PUT whose body is invalid, alongside the precondition answers", async () => {
-    const doc = (await invoke(openApiFunction, rt, "openapi.json")).json() as {
+    const doc = (await invokeDocumented(openApiFunction, rt, "openapi.json")).json() as {
       paths: Record<string, { put?: { responses: Record<string, { description: string }> } }>;
     };
     const responses = doc.paths["/profiles/{sub}/{rg}/{name}/desired"]!.put!.responses;

@@ -8,7 +8,8 @@ import { applyPlanFunction } from "../../src/functions/apply-plan.js";
 import { toHttpEtag } from "../../src/functions/http/etag.js";
 import { planProfileFunction } from "../../src/functions/plan-profile.js";
 import { buildRawProfile, rawProfileId } from "../support/builders/arm-raw-profile.js";
-import { buildTableRuntime, invoke, profileParams } from "../support/builders/http-runtime.js";
+import { buildTableRuntime, profileParams } from "../support/builders/http-runtime.js";
+import { invokeDocumented } from "../support/documented-invoke.js";
 import { SUB_A, useArmHarness } from "../support/arm-source-harness.js";
 
 const h = useArmHarness();
@@ -55,7 +56,7 @@ async function setup(env: Record<string, string> = { TM_ENABLE_WRITE_FEATURES: "
 const patches = () => h.arm.requests.filter((r) => r.method === "PATCH");
 
 async function plan(rt: Runtime, key: string, query: Record<string, string> = {}) {
-  const res = await invoke(planProfileFunction, rt, `profiles/${key}/plan`, {
+  const res = await invokeDocumented(planProfileFunction, rt, `profiles/${key}/plan`, {
     params: profileParams(key),
     query,
   });
@@ -63,7 +64,7 @@ async function plan(rt: Runtime, key: string, query: Record<string, string> = {}
 }
 
 function apply(rt: Runtime, key: string, body: unknown, headers: Record<string, string>) {
-  return invoke(applyPlanFunction, rt, `profiles/${key}/apply`, {
+  return invokeDocumented(applyPlanFunction, rt, `profiles/${key}/apply`, {
     params: profileParams(key),
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(body),
@@ -165,6 +166,15 @@ describe("POST …/plan and …/apply", () => {
     expect(p.blocked.map((b) => b.rule)).toEqual(["unhealthy-primary"]);
     expect(res.status).toBe(422);
     expect(patches()).toEqual([]);
+  });
+
+  it("answers a plan for a profile without a desired state with 404", async () => {
+    const { rt, key } = await setup();
+    await rt.desired.delete(key, "*", "test");
+
+    const { res } = await plan(rt, key);
+
+    expect([res.status, res.header("content-type")]).toEqual([404, "application/problem+json"]);
   });
 
   it("answers 428 without If-Match and 400 naming $.planHash for a malformed body", async () => {

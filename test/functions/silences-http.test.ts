@@ -5,7 +5,8 @@ import { getSilenceFunction } from "../../src/functions/get-silence.js";
 import { listSilencesFunction } from "../../src/functions/list-silences.js";
 import { postSilenceFunction } from "../../src/functions/post-silence.js";
 import { aProfile } from "../support/builders/audit-builders.js";
-import { buildTableRuntime, invoke } from "../support/builders/http-runtime.js";
+import { buildTableRuntime } from "../support/builders/http-runtime.js";
+import { invokeDocumented } from "../support/documented-invoke.js";
 
 let rt: Runtime;
 const NOW = Date.parse("2026-01-02T03:04:05.000Z");
@@ -26,14 +27,15 @@ function aBody(overrides: Record<string, unknown> = {}): Record<string, unknown>
 }
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  invoke(postSilenceFunction, rt, "silences", {
+  invokeDocumented(postSilenceFunction, rt, "silences", {
     headers: { ...json, ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-const get = (id: string) => invoke(getSilenceFunction, rt, `silences/${id}`, { params: { id } });
+const get = (id: string) => invokeDocumented(getSilenceFunction, rt, `silences/${id}`, { params: { id } });
 const del = (id: string, headers: Record<string, string> = {}) =>
-  invoke(expireSilenceFunction, rt, `silences/${id}`, { params: { id }, headers });
-const list = (query: Record<string, string> = {}) => invoke(listSilencesFunction, rt, "silences", { query });
+  invokeDocumented(expireSilenceFunction, rt, `silences/${id}`, { params: { id }, headers });
+const list = (query: Record<string, string> = {}) =>
+  invokeDocumented(listSilencesFunction, rt, "silences", { query });
 
 async function created(body = aBody()): Promise<{ id: string; etag: string }> {
   const res = await post(body);
@@ -106,6 +108,13 @@ describe("GET and DELETE /api/silences", () => {
     expect((await get("nope")).status).toBe(404);
     expect((await del("nope")).status).toBe(404);
     expect((await list({ state: "sometimes" })).status).toBe(400);
+  });
+
+  it("refuses to change an expired silence with 409", async () => {
+    const { id } = await created();
+    expect((await del(id)).status).toBe(200);
+    const res = await post(aBody({ id, comment: "too late" }));
+    expect([res.status, res.header("content-type")]).toEqual([409, "application/problem+json"]);
   });
 
   it("refuses a DELETE with a stale If-Match (412)", async () => {

@@ -8,10 +8,10 @@ import { buildOpenApiDocument } from "../../src/functions/http/openapi-document.
 import {
   aWatchedProfile,
   buildTableRuntime,
-  invoke,
   profileParams,
   TEST_SUB,
 } from "../support/builders/http-runtime.js";
+import { invokeDocumented } from "../support/documented-invoke.js";
 
 let rt: Runtime;
 const KEY = `${TEST_SUB}/rg1/contoso`;
@@ -22,13 +22,15 @@ beforeAll(async () => {
     { statusHistory: new MemoryStatusHistoryStore() },
     { PROBE_ENABLED: "false" },
   );
-  const r = await invoke(auditNowFunction, rt, `profiles/${KEY}/audit`, { params: profileParams(KEY) });
+  const r = await invokeDocumented(auditNowFunction, rt, `profiles/${KEY}/audit`, {
+    params: profileParams(KEY),
+  });
   expect(r.status).toBe(200);
 });
 
 describe("status routes", () => {
   it("serves the overview as self-contained HTML with a strict content security policy", async () => {
-    const res = await invoke(getStatusFunction, rt, "status", { query: { code: "k&1" } });
+    const res = await invokeDocumented(getStatusFunction, rt, "status", { query: { code: "k&1" } });
     expect(res.status).toBe(200);
     expect(res.header("content-type")).toBe("text/html; charset=utf-8");
     expect(res.header("content-security-policy")).toContain("default-src 'none'");
@@ -38,7 +40,9 @@ describe("status routes", () => {
   });
 
   it("serves one profile's page with its serving endpoint marked", async () => {
-    const res = await invoke(getProfileStatusFunction, rt, `status/${KEY}`, { params: profileParams(KEY) });
+    const res = await invokeDocumented(getProfileStatusFunction, rt, `status/${KEY}`, {
+      params: profileParams(KEY),
+    });
     expect(res.status).toBe(200);
     expect(res.body as string).toMatch(
       /<li class="serving" aria-current="true"><strong>web-eastus<\/strong>/,

@@ -37,11 +37,29 @@ export function expectDocumentedResponse(
   const media = response?.content?.[contentType];
   expect(media, `${where}: content type ${contentType} is not documented`).toBeDefined();
   if (!media?.schema || !contentType.endsWith("json")) return;
-  let validate = compiled.get(media.schema);
-  if (!validate) {
-    validate = ajv.compile({ ...media.schema, components: doc.components });
-    compiled.set(media.schema, validate);
-  }
   const body: unknown = JSON.parse(typeof res.body === "string" ? res.body : "null");
+  const validate = validatorFor(media.schema);
   expect(validate(body) ? [] : validate.errors, `${where}: body does not match the schema`).toEqual([]);
+}
+
+const problemRef = { $ref: "#/components/schemas/Problem" };
+
+/**
+ * For answers no documented operation gives (the host's 405 for a method a route does not take,
+ * 404 for a path no route matches, 400 for bytes that are not HTTP): problem+json whose body
+ * validates against the document's Problem.
+ */
+export function expectProblemAnswer(where: string, contentType: string | undefined, body: unknown): void {
+  expect(contentType?.split(";")[0]?.trim(), `${where}: content type`).toBe("application/problem+json");
+  const validate = validatorFor(problemRef);
+  expect(validate(body) ? [] : validate.errors, `${where}: body is not a Problem`).toEqual([]);
+}
+
+function validatorFor(schema: Record<string, unknown>): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile({ ...schema, components: doc.components });
+    compiled.set(schema, validate);
+  }
+  return validate;
 }

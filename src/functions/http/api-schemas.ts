@@ -1,12 +1,43 @@
 import { z } from "zod";
 import { desiredStateSchema } from "../../core/desired-schema.js";
 import { FINDING_CODES } from "../../core/finding.js";
+import { applyResultSchema } from "./api-schemas-reconcile.js";
 import { HISTORY_TOP_MAX } from "./history-paging.js";
 
 /**
  * zod schemas of response bodies that are not validated on input; the OpenAPI document is
  * generated from them (openapi-document.ts), so the document and the handlers share one shape.
+ * Response objects are strict (additionalProperties: false) so that the tests validating every
+ * response catch a field a handler adds without documenting it; the report alone is loose
+ * (report.ts may add keys). Siblings: api-schemas-reconcile.ts, -silences.ts, -drills.ts.
  */
+
+/** Problem details (RFC 9457), as problem.ts and the serve host write them. */
+export const problemSchema = z
+  .strictObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    errors: z
+      .array(z.strictObject({ path: z.string(), message: z.string() }))
+      .exactOptional()
+      .meta({ description: "Every invalid field, by JSON path." }),
+    operationId: z
+      .string()
+      .exactOptional()
+      .meta({ description: "On a 5xx: the invocation id under which the cause is logged." }),
+  })
+  .meta({ description: "RFC 9457 problem details." });
+
+export const healthSchema = z.strictObject({ status: z.literal("ok") });
+
+/** GET /api/openapi.json: this document (its own shape is OpenAPI 3.1's). */
+export const openApiDocumentSchema = z.looseObject({
+  openapi: z.literal("3.1.0"),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.looseObject({})),
+});
 
 const severitySchema = z.enum(["info", "warning", "critical"]);
 
@@ -65,20 +96,20 @@ export const reportSchema = z
   })
   .meta({ description: "Audit report; docs/operate.md explains each finding code." });
 
-export const profileListSchema = z.object({
+export const profileListSchema = z.strictObject({
   profiles: z.array(
-    z.object({
+    z.strictObject({
       profile: z.string(),
       desired: z.union([
-        z.object({ version: z.int(), updatedAt: z.iso.datetime(), updatedBy: z.string() }),
+        z.strictObject({ version: z.int(), updatedAt: z.iso.datetime(), updatedBy: z.string() }),
         z.null(),
       ]),
       lastAudit: z.union([
-        z.object({
+        z.strictObject({
           generatedAt: z.iso.datetime(),
           servingEndpoint: z.union([z.string(), z.null()]),
           worstSeverity: z.union([severitySchema, z.null()]),
-          findings: z.object({ info: z.int(), warning: z.int(), critical: z.int() }),
+          findings: z.strictObject({ info: z.int(), warning: z.int(), critical: z.int() }),
           codes: z.array(z.string()),
         }),
         z.null(),
@@ -87,16 +118,7 @@ export const profileListSchema = z.object({
   ),
 });
 
-export const applyResultSchema = z.object({
-  target: z.enum(["endpoint", "profile"]),
-  name: z.string(),
-  field: z.string(),
-  to: z.unknown(),
-  status: z.enum(["applied", "failed", "skipped"]),
-  error: z.string().optional(),
-});
-
-const historyVersionSchema = z.object({
+const historyVersionSchema = z.strictObject({
   version: z.int().min(1),
   change: z
     .enum(["put", "delete"])
@@ -110,11 +132,13 @@ const historyVersionSchema = z.object({
     .meta({ description: "Only on the current version: the ETag to send in If-Match." }),
   document: z.union([desiredStateSchema, z.null()]).meta({ description: "null for a delete." }),
   applies: z
-    .array(z.object({ at: z.iso.datetime(), appliedBy: z.string(), results: z.array(applyResultSchema) }))
+    .array(
+      z.strictObject({ at: z.iso.datetime(), appliedBy: z.string(), results: z.array(applyResultSchema) }),
+    )
     .meta({ description: "Plans applied against this version (POST …/apply), newest first." }),
 });
 
-export const desiredHistorySchema = z.object({
+export const desiredHistorySchema = z.strictObject({
   profile: z.string(),
   versions: z.array(historyVersionSchema).max(HISTORY_TOP_MAX),
   continuation: z

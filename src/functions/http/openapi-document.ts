@@ -2,34 +2,75 @@ import { z } from "zod";
 import { desiredStateSchema } from "../../core/desired-schema.js";
 import { silenceInputSchema } from "../../core/silences/silence-input.js";
 import { MAX_BODY_BYTES } from "./request.js";
-import { applyResultSchema, desiredHistorySchema, profileListSchema, reportSchema } from "./api-schemas.js";
+import {
+  desiredHistorySchema,
+  healthSchema,
+  openApiDocumentSchema,
+  problemSchema,
+  profileListSchema,
+  reportSchema,
+} from "./api-schemas.js";
+import { drillListSchema, drillRequestSchema, drillSchema } from "./api-schemas-drills.js";
+import {
+  applyRecordSchema,
+  applyRequestSchema,
+  guardRailBlockSchema,
+  planSchema,
+} from "./api-schemas-reconcile.js";
+import { silenceListSchema, silenceSchema } from "./api-schemas-silences.js";
 
-/** Problem details (RFC 9457) as a zod schema, so the document and the responses share one shape. */
-const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.int(),
-  detail: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
+/**
+ * Every request and response body of the API, by component name. The components are generated
+ * from these zod schemas in one pass, so a schema used inside another (DesiredState in
+ * DesiredHistory, Silence in SilenceList, …) becomes a `$ref` to its component.
+ */
+const bodies: Record<string, z.ZodType> = {
+  DesiredState: desiredStateSchema,
+  DesiredHistory: desiredHistorySchema,
+  Problem: problemSchema,
+  Health: healthSchema,
+  OpenApiDocument: openApiDocumentSchema,
+  Report: reportSchema,
+  ProfileList: profileListSchema,
+  Plan: planSchema,
+  GuardRailBlock: guardRailBlockSchema,
+  ApplyRequest: applyRequestSchema,
+  ApplyRecord: applyRecordSchema,
+  SilenceInput: silenceInputSchema,
+  Silence: silenceSchema,
+  SilenceList: silenceListSchema,
+  DrillRequest: drillRequestSchema,
+  Drill: drillSchema,
+  DrillList: drillListSchema,
+  StatusPage: z.string().meta({ description: "Self-contained HTML, no script (docs/status-page.md)." }),
+};
 
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+function componentSchemas(): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(bodies)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, {
     target: "draft-2020-12",
     io: "input",
     unrepresentable: "any",
+    uri: (id) => `#/components/schemas/${id}`,
   });
-  return rest;
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, schema]) => {
+      const { $schema: _s, $id: _i, ...rest } = schema as Record<string, unknown>;
+      return [id, rest];
+    }),
+  );
 }
 
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problem = (description: string) => ({
   description,
-  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+  content: { "application/problem+json": { schema: ref("Problem") } },
 });
-const json = (description: string, ref: string, headers?: Record<string, unknown>) => ({
+const json = (description: string, name: string, headers?: Record<string, unknown>) => ({
   description,
   ...(headers ? { headers } : {}),
-  content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
+  content: { "application/json": { schema: ref(name) } },
 });
 const etagHeader = {
   ETag: { description: "Send it back in If-Match to replace.", schema: { type: "string" } },
@@ -57,12 +98,17 @@ const conditional = [
 ];
 const html = (description: string) => ({
   description,
-  content: { "text/html": { schema: { type: "string" } } },
+  content: { "text/html": { schema: ref("StatusPage") } },
 });
 const common = {
   "401": { description: "Missing or wrong function key (x-functions-key or ?code=)." },
   "500": problem("Unexpected error or misconfiguration; details only in the function log."),
   "502": problem("ARM or storage failed."),
+};
+const readOnlyDir = problem("The desired state comes from the read-only DESIRED_STATE_DIR; nothing written.");
+const bodyLimits = {
+  "413": problem(`Body larger than ${MAX_BODY_BYTES} bytes.`),
+  "415": problem("Content-Type is not application/json."),
 };
 const writes = {
   "400": problem("If-Match and If-None-Match both sent, or If-None-Match other than *."),
@@ -92,9 +138,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
           responses: {
             "200": {
               description: "Alive",
-              content: {
-                "application/json": { schema: { type: "object", properties: { status: { const: "ok" } } } },
-              },
+              content: { "application/json": { schema: ref("Health") } },
             },
             "405": problem("A method other than GET (the Allow header names GET)."),
           },
@@ -107,7 +151,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
           responses: {
             "200": {
               description: "OpenAPI 3.1",
-              content: { "application/json": { schema: { type: "object" } } },
+              content: { "application/json": { schema: ref("OpenApiDocument") } },
             },
             ...common,
           },
@@ -140,7 +184,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
           ],
           requestBody: {
             required: true,
-            content: { "application/json": { schema: { $ref: "#/components/schemas/DesiredState" } } },
+            content: { "application/json": { schema: ref("DesiredState") } },
           },
           responses: {
             "200": json("Replaced", "DesiredState", etagHeader),
@@ -149,8 +193,8 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             "400": problem(
               "Invalid document (every issue in errors[] with its JSON path) or conflicting conditional headers.",
             ),
-            "413": problem(`Body larger than ${MAX_BODY_BYTES} bytes.`),
-            "415": problem("Content-Type is not application/json."),
+            "409": readOnlyDir,
+            ...bodyLimits,
             ...common,
           },
         },
@@ -170,7 +214,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             "204": { description: "Deleted; the history records the delete." },
             "400": problem("If-Match is not * or a quoted entity tag."),
             "404": problem("No desired state stored."),
-            "409": problem("The desired state comes from the read-only DESIRED_STATE_DIR."),
+            "409": readOnlyDir,
             "412": problem("If-Match is stale."),
             "428": problem("If-Match missing."),
             ...common,
@@ -213,6 +257,8 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             "200": json("Replaced", "DesiredState", etagHeader),
             "201": json("Created", "DesiredState", etagHeader),
             ...writes,
+            "409": readOnlyDir,
+            "422": problem("The live profile is not a valid desired state (errors[] names each issue)."),
             ...common,
           },
         },
@@ -291,16 +337,17 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
           ],
           requestBody: {
             required: true,
-            content: { "application/json": { schema: { $ref: "#/components/schemas/ApplyRequest" } } },
+            content: { "application/json": { schema: ref("ApplyRequest") } },
           },
           responses: {
             "200": json("Applied; the record kept in the desired-state history", "ApplyRecord"),
-            "400": problem("Invalid body (errors[] names each field)."),
+            "400": problem("Invalid body (errors[] names each field), or If-None-Match sent."),
             "403": problem("TM_ENABLE_WRITE_FEATURES is off."),
             "409": problem("The live profile or the probe verdicts changed since the plan; nothing written."),
             "412": problem("The desired state changed since the plan."),
             "422": problem("A guard rail blocks the plan (errors[] names each); nothing written."),
             "428": problem("If-Match missing."),
+            ...bodyLimits,
             ...common,
             "502": problem("ARM or storage failed; a refused write lists each change's result in errors[]."),
           },
@@ -320,7 +367,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
           ],
           requestBody: {
             required: true,
-            content: { "application/json": { schema: { $ref: "#/components/schemas/SilenceInput" } } },
+            content: { "application/json": { schema: ref("SilenceInput") } },
           },
           responses: {
             "201": json("Created (Location names it)", "Silence", {
@@ -330,10 +377,9 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             "200": json("Changed", "Silence", etagHeader),
             "400": problem("Invalid silence (every issue in errors[] with its JSON path); nothing stored."),
             "404": problem("matchers.profile is not a watched profile; nothing stored."),
-            "409": problem("The silence named by id has expired."),
+            "409": problem("The silence named by id has expired, or one with that id was created meanwhile."),
             "412": problem("If-Match is stale."),
-            "413": problem(`Body larger than ${MAX_BODY_BYTES} bytes.`),
-            "415": problem("Content-Type is not application/json."),
+            ...bodyLimits,
             ...common,
           },
         },
@@ -387,11 +433,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             required: false,
             content: {
               "application/json": {
-                schema: {
-                  type: "object",
-                  additionalProperties: false,
-                  properties: { dryRun: { type: "boolean" } },
-                },
+                schema: ref("DrillRequest"),
               },
             },
           },
@@ -405,6 +447,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
             "400": problem("Invalid body (errors[] names the field)."),
             "403": problem("TM_ENABLE_WRITE_FEATURES is not true."),
             "409": problem("Another drill is running on this profile."),
+            ...bodyLimits,
             ...common,
           },
         },
@@ -437,139 +480,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
     }),
     components: {
       securitySchemes: { functionKey: { type: "apiKey", in: "header", name: "x-functions-key" } },
-      schemas: {
-        DesiredState: jsonSchema(desiredStateSchema),
-        Problem: jsonSchema(problemSchema),
-        DesiredHistory: jsonSchema(desiredHistorySchema),
-        SilenceInput: jsonSchema(silenceInputSchema),
-        Report: jsonSchema(reportSchema),
-        ProfileList: jsonSchema(profileListSchema),
-        Plan: {
-          type: "object",
-          description: "docs/reconcile.md",
-          required: ["profile", "hash", "changes", "blocked", "overridden", "force", "notes"],
-          properties: {
-            profile: { type: "string" },
-            hash: { type: "string", pattern: "^[0-9a-f]{64}$" },
-            changes: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["target", "name", "field", "from", "to", "reason"],
-                properties: {
-                  target: { enum: ["endpoint", "profile"] },
-                  name: { type: "string" },
-                  field: { type: "string" },
-                  from: {},
-                  to: {},
-                  reason: { type: "string" },
-                  endpointType: { enum: ["AzureEndpoints", "ExternalEndpoints", "NestedEndpoints"] },
-                },
-              },
-            },
-            blocked: { type: "array", items: { $ref: "#/components/schemas/GuardRailBlock" } },
-            overridden: { type: "array", items: { $ref: "#/components/schemas/GuardRailBlock" } },
-            force: { type: "boolean" },
-            notes: { type: "array", items: { type: "string" } },
-          },
-        },
-        GuardRailBlock: {
-          type: "object",
-          required: ["rule", "message", "forceable"],
-          properties: {
-            rule: {
-              enum: ["unhealthy-primary", "no-healthy-standby", "no-enabled-endpoint", "not-priority"],
-            },
-            endpoint: { type: "string" },
-            message: { type: "string" },
-            forceable: { type: "boolean" },
-          },
-        },
-        ApplyRequest: {
-          type: "object",
-          required: ["planHash"],
-          additionalProperties: false,
-          properties: { planHash: { type: "string", pattern: "^[0-9a-f]{64}$" }, force: { type: "boolean" } },
-        },
-        ApplyRecord: {
-          type: "object",
-          required: ["profile", "at", "appliedBy", "desiredVersion", "plan", "results"],
-          properties: {
-            profile: { type: "string" },
-            at: { type: "string", format: "date-time" },
-            appliedBy: { type: "string" },
-            desiredVersion: { type: "integer" },
-            plan: { $ref: "#/components/schemas/Plan" },
-            results: { type: "array", items: jsonSchema(applyResultSchema) },
-          },
-        },
-        Silence: {
-          type: "object",
-          description: "A silence (docs/silences.md).",
-          required: ["id", "matchers", "startsAt", "endsAt", "createdBy", "createdAt", "comment", "state"],
-          properties: {
-            id: { type: "string" },
-            matchers: { type: "object" },
-            startsAt: { type: "string", format: "date-time" },
-            endsAt: { type: "string", format: "date-time" },
-            createdBy: { type: "string" },
-            createdAt: { type: "string", format: "date-time" },
-            comment: { type: "string" },
-            state: { enum: ["pending", "active", "expired"] },
-          },
-        },
-        SilenceList: {
-          type: "object",
-          properties: { silences: { type: "array", items: { $ref: "#/components/schemas/Silence" } } },
-        },
-        Drill: {
-          type: "object",
-          description: "A failover drill (docs/drills.md).",
-          required: ["id", "profile", "startedAt", "outcome", "steps", "restored"],
-          properties: {
-            id: { type: "string" },
-            profile: { type: "string" },
-            dryRun: { type: "boolean" },
-            phase: { type: "string" },
-            startedAt: { type: "string" },
-            finishedAt: { type: ["string", "null"] },
-            outcome: { enum: ["passed", "failed", "aborted", null] },
-            reason: { type: "string" },
-            expectedStandby: { type: ["string", "null"] },
-            observedStandby: { type: ["string", "null"] },
-            failoverSeconds: { type: ["number", "null"] },
-            failbackSeconds: { type: ["number", "null"] },
-            steps: {
-              type: "array",
-              items: {
-                type: "object",
-                required: ["at", "action", "observed"],
-                properties: {
-                  at: { type: "string" },
-                  action: { type: "string" },
-                  observed: { type: "string" },
-                },
-              },
-            },
-            restored: { type: ["boolean", "null"] },
-            preflight: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  check: { type: "string" },
-                  ok: { type: "boolean" },
-                  detail: { type: "string" },
-                },
-              },
-            },
-          },
-        },
-        DrillList: {
-          type: "object",
-          properties: { drills: { type: "array", items: { $ref: "#/components/schemas/Drill" } } },
-        },
-      },
+      schemas: componentSchemas(),
     },
   };
 }
