@@ -1,9 +1,9 @@
-import { TableTransaction, type TableClient } from "@azure/data-tables";
+import { odata, TableTransaction, type TableClient } from "@azure/data-tables";
 import type { ProbeCounters, ProbeStateStore } from "../../app/ports/probe-state-store.js";
 import { parseProfileKey } from "../../core/profile-key.js";
 import type { TableClientFactory } from "./table-client-factory.js";
 import { tableStatus, upstream } from "./table-errors.js";
-import { readRowsInRange, transactionChunks } from "./table-batches.js";
+import { readPartitionsInRange, readRowsInRange, transactionChunks } from "./table-batches.js";
 import { escapeKey, fromChunks, toChunks } from "./table-keys.js";
 
 /**
@@ -41,7 +41,10 @@ export class TableProbeStateStore implements ProbeStateStore {
     await this.saveMany(new Map([[profile, counters]]));
   }
 
-  /** Counters found in the per-subscription layout; callers load the others with `load`. */
+  /**
+   * Every profile's counters (none: `{}`): one range query per subscription partition, then, for
+   * the profiles not found there, one query over their partitions of the older layout.
+   */
   async loadMany(profiles: readonly string[]): Promise<Map<string, ProbeCounters>> {
     const client = await this.tables.client(this.tableName);
     const out = new Map<string, ProbeCounters>();
@@ -58,6 +61,16 @@ export class TableProbeStateStore implements ProbeStateStore {
           if (typeof entity.profile === "string" && text !== undefined)
             out.set(entity.profile, JSON.parse(text) as ProbeCounters);
         }
+      }
+      const missing = keys.filter((k) => !out.has(k));
+      const legacy = await readPartitionsInRange(
+        client,
+        missing.map((k) => escapeKey(k)),
+        odata`RowKey eq ${LEGACY_ROW}`,
+      );
+      for (const key of missing) {
+        const text = fromChunks("counters", legacy.get(escapeKey(key))?.[0] ?? {});
+        out.set(key, text === undefined ? {} : (JSON.parse(text) as ProbeCounters));
       }
     } catch (e: unknown) {
       throw upstream("read of probe counters", e);

@@ -8,7 +8,7 @@ export interface ProbeStateStore {
   save(profile: string, counters: ProbeCounters): Promise<void>;
   /**
    * Counters of many profiles in as few reads as the keys allow, by lower-case key; profiles it
-   * does not return are loaded with `load`. Optional.
+   * does not return (a store may return only some) are loaded with `load`. Optional.
    */
   loadMany?(profiles: readonly string[]): Promise<Map<string, ProbeCounters>>;
   /** Saves many profiles' counters in as few transactions as the keys allow. Optional. */

@@ -70,8 +70,9 @@ describe("batched table writes (Azurite)", () => {
     const profiles = keys(120, "sub-probe");
     await store.saveMany(new Map(profiles.map((p, i) => [p, { web: { consecutiveFailures: i } }])));
     const loaded = await store.loadMany([...profiles.slice(10, 30), "sub-probe/rg/none"]);
-    expect(loaded.size).toBe(20);
+    expect(loaded.size).toBe(21);
     expect(loaded.get(profiles[12]!)).toEqual({ web: { consecutiveFailures: 12 } });
+    expect(loaded.get("sub-probe/rg/none")).toEqual({});
     expect(await store.load(profiles[99]!)).toEqual({ web: { consecutiveFailures: 99 } });
 
     const client = TableClient.fromConnectionString(inject("azuriteConnectionString"), table, {
@@ -85,6 +86,11 @@ describe("batched table writes (Azurite)", () => {
       countersParts: 1,
     });
     expect(await store.load("old/rg/p")).toEqual({ web: { consecutiveFailures: 4 } });
+    // The batch read finds it too, with one more query for the profiles the new layout lacks.
+    const batch = await store.loadMany(["old/rg/p", profiles[3]!, "old/rg/q"]);
+    expect(batch.get("old/rg/p")).toEqual({ web: { consecutiveFailures: 4 } });
+    expect(batch.get(profiles[3]!)).toEqual({ web: { consecutiveFailures: 3 } });
+    expect(batch.get("old/rg/q")).toEqual({});
     await store.save("old/rg/p", { web: { consecutiveFailures: 5 } });
     expect(await store.load("OLD/rg/p")).toEqual({ web: { consecutiveFailures: 5 } });
   });
