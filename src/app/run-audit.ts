@@ -220,6 +220,7 @@ async function finish(
           await store.save(report);
         } catch (e: unknown) {
           errors.push({ stage: "save", profile: report.profile, message: describeError(e) });
+          return; // as in the fan-out: the history shows saved reports only
         }
         await recordHistory(deps, report, errors);
       }),
