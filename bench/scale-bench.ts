@@ -110,6 +110,7 @@ function row(label: string, f: CycleFigures): string[] {
     (tx / f.profiles).toFixed(2),
     String(f.queue.send ?? 0),
     `${(f.wallMs / 1000).toFixed(1)} s (timer ${(f.timerMs / 1000).toFixed(1)} s)`,
+    `${(f.cpuMs / 1000).toFixed(1)} s`,
     `${f.peakRssMb.toFixed(0)} MB`,
   ];
 }
@@ -123,6 +124,7 @@ function printTable(rows: string[][]): void {
     "per profile",
     "queue msgs",
     "wall",
+    "worker CPU",
     "peak RSS",
   ];
   const all = [head, ...rows];
@@ -255,6 +257,10 @@ async function main(): Promise<void> {
   }
   console.log("");
   printTable(results);
+  console.log(
+    "(worker CPU = user + system CPU time of the worker process, the one Flex instance; Azurite, the ARM " +
+      "stand-in, the DNS server and the probe targets run in this process on the same cores)",
+  );
   const now = figures[`listed${String(CYCLES)}`];
   const then = figures[`baseline${String(CYCLES)}`];
   if (now && then) printRatios(now, then);

@@ -22,6 +22,8 @@ export interface WorkerFigures {
   drainMs: number;
   wallMs: number;
   peakRssMb: number;
+  /** CPU time (user + system) this process used for the cycle. */
+  cpuMs: number;
   profiles: number;
   messages: number;
   deliveries: number;
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
   const rt = await buildRuntime(config);
   const options = auditOptionsFromConfig(config);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const result = await runScheduledAudit(
     {
       clock: rt.clock,
@@ -110,6 +113,7 @@ async function main(): Promise<void> {
     drainMs: done - timerDone,
     wallMs: done - started,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    cpuMs: (({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpuBefore)),
     profiles: result.profiles,
     messages: result.messages,
     ...drained,
