@@ -47,6 +47,8 @@ interface CycleFigures extends WorkerFigures {
   armGet: number;
   table: Counts;
   queue: Counts;
+  /** CPU time of this process (Azurite, the ARM stand-in, DNS, probe targets) during the cycle. */
+  standInCpuMs: number;
 }
 
 async function startTargets(): Promise<{ ports: number[]; servers: Server[] }> {
@@ -111,6 +113,7 @@ function row(label: string, f: CycleFigures): string[] {
     String(f.queue.send ?? 0),
     `${(f.wallMs / 1000).toFixed(1)} s (timer ${(f.timerMs / 1000).toFixed(1)} s)`,
     `${(f.cpuMs / 1000).toFixed(1)} s`,
+    `${(f.standInCpuMs / 1000).toFixed(1)} s`,
     `${f.peakRssMb.toFixed(0)} MB`,
   ];
 }
@@ -125,6 +128,7 @@ function printTable(rows: string[][]): void {
     "queue msgs",
     "wall",
     "worker CPU",
+    "stand-ins CPU",
     "peak RSS",
   ];
   const all = [head, ...rows];
@@ -239,9 +243,12 @@ async function main(): Promise<void> {
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
       arm.requests.length = 0;
       process.stderr.write(`… ${mode} cycle ${String(cycle)}\n`);
+      const cpuBefore = process.cpuUsage();
       const worker = await runWorker(mode, env);
+      const standIns = process.cpuUsage(cpuBefore);
       const f: CycleFigures = {
         ...worker,
+        standInCpuMs: (standIns.user + standIns.system) / 1000,
         armList: arm.requests.filter((r) => /trafficmanagerprofiles$/i.test(r.path)).length,
         armGet: arm.requests.filter((r) => !/trafficmanagerprofiles$/i.test(r.path)).length,
         table: worker.storage.table,
@@ -258,8 +265,8 @@ async function main(): Promise<void> {
   console.log("");
   printTable(results);
   console.log(
-    "(worker CPU = user + system CPU time of the worker process, the one Flex instance; Azurite, the ARM " +
-      "stand-in, the DNS server and the probe targets run in this process on the same cores)",
+    "(worker CPU = user + system CPU time of the worker process, the one Flex instance; stand-ins CPU = the same " +
+      "for this process, which runs Azurite, the ARM stand-in, the DNS server and the probe targets on the same cores)",
   );
   const now = figures[`listed${String(CYCLES)}`];
   const then = figures[`baseline${String(CYCLES)}`];
