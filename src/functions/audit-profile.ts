@@ -43,8 +43,8 @@ export const auditProfileFunction: QueueFunctionDefinition = {
             for (const e of result.errors ?? [])
               context.warn(`audit-profile: ${e.stage} failed: ${e.message}`);
           },
-          auditBatch: async (batch) => {
-            const result = await auditListedBatch(rt, batch, options);
+          auditBatch: async (batch, latest) => {
+            const result = await auditListedBatch(rt, batch, options, latest);
             failOnUnsaved(result.errors ?? []);
             for (const e of result.errors ?? [])
               context.warn(

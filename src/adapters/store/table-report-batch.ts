@@ -12,7 +12,7 @@ export const LATEST = "latest";
 /** History rows live in one partition per profile, so they are written one by one, this many at once. */
 const HISTORY_CONCURRENCY = 16;
 /** Attempts of the one-row conditional write a chunk falls back to after a lost race. */
-const MAX_ROW_ATTEMPTS = 4;
+const MAX_ROW_ATTEMPTS = 5;
 
 type Row = Record<string, unknown> & {
   partitionKey: string;
@@ -21,7 +21,7 @@ type Row = Record<string, unknown> & {
   outcome: string;
 };
 
-export function reportRows(report: Report): { history: Row; latest: Row } {
+function reportRows(report: Report): { history: Row; latest: Row } {
   const key = report.profile.toLowerCase();
   const partitionKey = escapeKey(key);
   const body = {
@@ -41,7 +41,7 @@ export function reportRows(report: Report): { history: Row; latest: Row } {
  * Whether a report needs a history row: the history keeps a report when what it says differs
  * from the latest report stored before it (or there is none, or that one predates the digest).
  */
-export function changesHistory(row: Row, current: Record<string, unknown> | undefined): boolean {
+function changesHistory(row: Row, current: Record<string, unknown> | undefined): boolean {
   return current?.outcome !== row.outcome;
 }
 

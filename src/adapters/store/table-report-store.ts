@@ -6,7 +6,7 @@ import type { TableClientFactory } from "./table-client-factory.js";
 import { tableStatus, upstream } from "./table-errors.js";
 import { escapeKey, fromChunks } from "./table-keys.js";
 import { readRowsInRange } from "./table-batches.js";
-import { changesHistory, crossesPruneMoment, reportRows, saveReportBatch } from "./table-report-batch.js";
+import { crossesPruneMoment, LATEST, saveReportBatch } from "./table-report-batch.js";
 
 /**
  * The latest report of every profile in one partition, `latest` (RowKey = profile), so listing
@@ -16,7 +16,6 @@ import { changesHistory, crossesPruneMoment, reportRows, saveReportBatch } from 
  * report only when what it says changed (core/report-outcome.ts). History rows older than the
  * retention, but the newest, are deleted on a later save of that profile: no separate clean-up job.
  */
-const LATEST = "latest";
 const DAY_MS = 86_400_000;
 
 export class TableReportStore implements ReportStore {
@@ -27,19 +26,14 @@ export class TableReportStore implements ReportStore {
     private readonly clock: Clock,
   ) {}
 
+  /** The one-report form of saveMany (same history rule, same conditional `latest` write), pruned every time. */
   async save(report: Report): Promise<void> {
     const client = await this.client();
-    const rows = reportRows(report);
-    try {
-      const current = await latestMeta(client, rows.latest);
-      // History first: if the second write fails, `latest` still shows the previous report and
-      // the failed save is reported; the reverse would leave a latest report with no history row.
-      if (changesHistory(rows.latest, current)) await client.upsertEntity(rows.history, "Replace");
-      await writeLatestIfNewer(client, rows.latest, { current });
-    } catch (e: unknown) {
-      throw upstream("write of the audit report", e);
-    }
-    await this.prune(client, rows.history.partitionKey);
+    const key = report.profile.toLowerCase();
+    const { failed } = await saveReportBatch(client, [report]);
+    const error = failed.get(key);
+    if (error) throw error;
+    await this.prune(client, escapeKey(key));
   }
 
   async latest(profile: string): Promise<Report | undefined> {
@@ -162,50 +156,6 @@ export class TableReportStore implements ReportStore {
     return this.tables.client(this.tableName).catch((e: unknown) => {
       throw upstream(`creation of table ${this.tableName}`, e);
     });
-  }
-}
-
-/** Conditional writes tried before giving up: each retry means another writer just won. */
-const MAX_LATEST_ATTEMPTS = 5;
-
-/**
- * Writes the `latest` row only when it holds an older report (or none): the write is conditional
- * on the ETag read (create-only when absent), so a slow instance saving an older report can never
- * overwrite a newer one, and a lost race is decided again on fresh data.
- */
-type LatestRow = { partitionKey: string; rowKey: string; generatedAt: string } & Record<string, unknown>;
-type LatestMeta = { generatedAt?: unknown; outcome?: unknown; etag: string };
-
-/** The stored latest row's time, outcome digest and ETag; undefined when there is none. */
-async function latestMeta(client: TableClient, entity: LatestRow): Promise<LatestMeta | undefined> {
-  try {
-    return await client.getEntity(entity.partitionKey, entity.rowKey, {
-      queryOptions: { select: ["generatedAt", "outcome"] },
-    });
-  } catch (e: unknown) {
-    if (tableStatus(e) !== 404) throw e;
-    return undefined;
-  }
-}
-
-/** @param read the row as just read (`current` undefined: none), which saves the first attempt its read. */
-async function writeLatestIfNewer(
-  client: TableClient,
-  entity: LatestRow,
-  read?: { current: LatestMeta | undefined },
-): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    const current = attempt === 1 && read ? read.current : await latestMeta(client, entity);
-    if (current && typeof current.generatedAt === "string" && current.generatedAt > entity.generatedAt)
-      return;
-    try {
-      if (current) await client.updateEntity(entity, "Replace", { etag: current.etag });
-      else await client.createEntity(entity);
-      return;
-    } catch (e: unknown) {
-      const lost = tableStatus(e) === 412 || tableStatus(e) === 409;
-      if (!lost || attempt >= MAX_LATEST_ATTEMPTS) throw e;
-    }
   }
 }
 

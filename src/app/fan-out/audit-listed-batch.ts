@@ -30,6 +30,8 @@ export async function auditListedBatch(
   deps: AuditDeps,
   batch: ListedAuditBatch,
   options: AuditOptions,
+  /** The profiles' latest reports as the redelivery check read them (else read when needed). */
+  latest?: ReadonlyMap<string, Report>,
 ): Promise<CycleResult> {
   const startedAt = deps.clock.now().toISOString();
   const keys = batch.profiles.map((p) => formatProfileKey(p.key));
@@ -46,7 +48,7 @@ export async function auditListedBatch(
       alerts: deps.alerts.forProfiles ? await deps.alerts.forProfiles(keys) : deps.alerts,
     }),
     ...(deps.drills && { drills: drillsForBatch(deps.drills, keys, DRILL_HISTORY) }),
-    ...(deps.reports && { reports: reportsForBatch(deps.reports, keys) }),
+    ...(deps.reports && { reports: reportsForBatch(deps.reports, keys, latest) }),
   };
   const reports = await auditSnapshot(batchDeps, snapshot, lookup, options, keys);
   try {

@@ -10,10 +10,11 @@ export interface WorkItemDeps {
   /** Audits the profiles, saves their reports and dispatches alerts (`auditProfiles` bound to a Runtime). */
   auditProfiles(keys: ProfileKey[]): Promise<unknown>;
   /**
-   * Audits a listed-snapshot message's profiles as listed (`auditListedBatch` bound to a Runtime).
-   * Absent: such a message is audited through `auditProfiles`, i.e. read from ARM.
+   * Audits a listed-snapshot message's profiles as listed (`auditListedBatch` bound to a Runtime),
+   * handed the latest reports the redelivery check read. Absent: such a message is audited
+   * through `auditProfiles`, i.e. read from ARM.
    */
-  auditBatch?(batch: ListedAuditBatch): Promise<unknown>;
+  auditBatch?(batch: ListedAuditBatch, latest: ReadonlyMap<string, Report>): Promise<unknown>;
 }
 
 export type WorkItemOutcome =
@@ -63,7 +64,7 @@ async function auditBatchItem(deps: WorkItemDeps, batch: ListedAuditBatch): Prom
         .map((f) => ({ ...f, profiles: f.profiles.filter((p) => remaining.has(p.toLowerCase())) }))
         .filter((f) => f.profiles.length > 0),
     };
-    if (deps.auditBatch) await deps.auditBatch(rest);
+    if (deps.auditBatch) await deps.auditBatch(rest, latest);
     else await deps.auditProfiles(todo.map((p) => p.key));
   }
   return { status: "audited-listed", cycleId: batch.cycleId, audited, skipped: [...done] };

@@ -40,9 +40,17 @@ export function drillsForBatch(
   };
 }
 
-/** The batch's previous reports (DNS truth compares with them) read with one `latestMany`. */
-export function reportsForBatch(store: ReportStore, profiles: readonly string[]): ReportStore {
-  const one = batchRead<Report>(profiles, store.latestMany?.bind(store), (p) => store.latest(p));
+/**
+ * The batch's previous reports (DNS truth compares with them): those already read (`known`, the
+ * redelivery check's), else read with one `latestMany`.
+ */
+export function reportsForBatch(
+  store: ReportStore,
+  profiles: readonly string[],
+  known?: ReadonlyMap<string, Report>,
+): ReportStore {
+  const readMany = known ? () => Promise.resolve(new Map(known)) : store.latestMany?.bind(store);
+  const one = batchRead<Report>(profiles, readMany, (p) => store.latest(p));
   const view: ReportStore = {
     save: (report) => store.save(report),
     latest: one,

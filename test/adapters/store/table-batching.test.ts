@@ -6,24 +6,13 @@ import { escapeKey } from "../../../src/adapters/store/table-keys.js";
 import { crossesPruneMoment } from "../../../src/adapters/store/table-report-batch.js";
 import type { Report } from "../../../src/core/report.js";
 import { azuriteTables, uniqueTableName } from "../../support/builders/table-store-builders.js";
+import { aStatusReport } from "../../support/builders/status-builders.js";
 
 const clock = { now: () => new Date("2026-03-01T01:00:00.000Z") };
 
-function aReport(profile: string, generatedAt: string): Report {
-  return {
-    profile,
-    profileId: `/subscriptions/${profile}`,
-    generatedAt,
-    routingMethod: "Priority",
-    profileStatus: "Enabled",
-    derivedMonitorStatus: "Online",
-    servingEndpoint: "web-eastus",
-    servingBasis: "traffic-manager",
-    liveOrder: ["web-eastus"],
-    endpoints: [],
-    findings: [],
-  };
-}
+/** A report of `profile` at `generatedAt` (the status builders' report, renamed). */
+const aReport = (profile: string, generatedAt: string): Report =>
+  aStatusReport({ profile, profileId: `/subscriptions/${profile}`, generatedAt });
 
 const keys = (n: number, prefix: string) =>
   Array.from({ length: n }, (_, i) => `${prefix}/rg/p${String(i).padStart(3, "0")}`);

@@ -2,26 +2,15 @@ import { describe, expect, it } from "vitest";
 import { TableReportStore } from "../../../src/adapters/store/table-report-store.js";
 import type { Report } from "../../../src/core/report.js";
 import { azuriteTables, uniqueTableName } from "../../support/builders/table-store-builders.js";
+import { aReportEndpoint, aStatusReport } from "../../support/builders/status-builders.js";
 
 let now = new Date("2026-03-01T00:00:00.000Z");
 const clock = { now: () => now };
 const store = new TableReportStore(azuriteTables(), uniqueTableName("reportstore"), 30, clock);
 
-function aReport(profile: string, generatedAt: string): Report {
-  return {
-    profile,
-    profileId: `/subscriptions/${profile}`,
-    generatedAt,
-    routingMethod: "Priority",
-    profileStatus: "Enabled",
-    derivedMonitorStatus: "Online",
-    servingEndpoint: "web-eastus",
-    servingBasis: "traffic-manager",
-    liveOrder: ["web-eastus", "web-westus"],
-    endpoints: [],
-    findings: [],
-  };
-}
+/** A report of `profile` at `generatedAt` (the status builders' report, renamed). */
+const aReport = (profile: string, generatedAt: string): Report =>
+  aStatusReport({ profile, profileId: `/subscriptions/${profile}`, generatedAt });
 
 const serving = (report: Report, endpoint: string): Report => ({ ...report, servingEndpoint: endpoint });
 
@@ -30,17 +19,7 @@ function withLatency(report: Report, latencyMs: number): Report {
   const last = { url: "http://127.0.0.1/", protocol: "HTTP", kind: "ok", status: 200, latencyMs };
   return {
     ...report,
-    endpoints: [
-      {
-        name: "web-eastus",
-        type: "AzureEndpoints",
-        priority: 1,
-        enabled: true,
-        alwaysServe: false,
-        tmStatus: "Online",
-        probe: { status: "Online", consecutiveFailures: 0, last } as never,
-      },
-    ],
+    endpoints: [aReportEndpoint({ probe: { status: "Online", consecutiveFailures: 0, last } as never })],
   };
 }
 
